@@ -1,0 +1,68 @@
+"""The extract stage: a raw page in, a clean article out (body text, metadata, language).
+
+HTML goes through trafilatura; scraped plain text through our own line cleaner
+(`storyline.extract.text`). Whatever the page's container said (a JSONL line's title, a
+feed entry's date) wins over what is read from the page, unless it is empty.
+"""
+
+from __future__ import annotations
+
+from storyline.errors import InputError
+from storyline.extract.html import HtmlText, extract_html, visible_text
+from storyline.extract.language import detect_language
+from storyline.extract.text import CleanText, clean_text
+from storyline.options import DEFAULT_OPTIONS, Options
+from storyline.records import Article, RawDocument, content_hash
+
+__all__ = ["E_NO_TEXT", "extract"]
+
+E_NO_TEXT = "no article text found in the page (only menus, links or boilerplate)"
+
+
+def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
+    """Read one raw page into an Article; raises InputError when the page holds no article text."""
+    del options  # no extraction setting yet; the parameter keeps every stage's signature alike
+    page = read_html(raw) if raw.kind == "html" else clean_text(raw.payload, title_hint=_given(raw.title))
+    text = "\n\n".join(page.paragraphs)
+    if not text.strip():
+        raise InputError(raw.source, E_NO_TEXT)
+    return Article(
+        id=content_hash(text),
+        raw_id=raw.id,
+        source=raw.source,
+        text=text,
+        title=_given(raw.title) or page.title,
+        author=_given(raw.author) or page.author,
+        outlet=_given(raw.outlet) or page.outlet,
+        url=_given(raw.url) or page.url,
+        published=raw.published or page.published,
+        updated=page.updated,
+        yearless_date=None if raw.published or page.published else page.yearless_date,
+        language=detect_language(text),
+        dropped=page.dropped,
+    )
+
+
+def read_html(raw: RawDocument) -> HtmlText | CleanText:
+    """trafilatura's reading of the page, or the plain-text cleaner's when it finds no main text."""
+    page = extract_html(raw.payload, url=_given(raw.url))
+    if page.paragraphs:
+        return page
+    # Little markup (a page of <br>-separated text): read what a visitor would see instead.
+    cleaned = clean_text(visible_text(raw.payload), title_hint=_given(raw.title) or page.title)
+    return CleanText(
+        paragraphs=cleaned.paragraphs,
+        title=cleaned.title or page.title,
+        author=cleaned.author or page.author,
+        outlet=cleaned.outlet or page.outlet,
+        url=page.url,
+        published=page.published or cleaned.published,
+        updated=cleaned.updated,
+        yearless_date=None if page.published else cleaned.yearless_date,
+        dropped=cleaned.dropped,
+    )
+
+
+def _given(value: str | None) -> str | None:
+    """A container's value, or None when it is blank."""
+    return value.strip() if value and value.strip() else None
