@@ -12,6 +12,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+# Named, not defaulted: stored signatures must be read back with the scheme that made them.
+SCHEME = "affine32"
 SHINGLE_WORDS = 3
 WORD = re.compile(r"\w+")
 
@@ -25,7 +27,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def minhash_of(text: str) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch(list(shingles(text)))
     return signature
 
@@ -35,7 +37,7 @@ def minhash_to_bytes(signature: MinHash) -> bytes:
 
 
 def minhash_from_bytes(blob: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint64), scheme=SCHEME)
 
 
 class NearDuplicateIndex:

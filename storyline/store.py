@@ -142,8 +142,9 @@ class Store:
         with self.transaction():
             self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (source, raw_id))
 
-    def save_article(self, raw: RawDocument, article: Article, duplicate_of: str | None,
-                     minhash: bytes) -> None:
+    def save_article(
+        self, raw: RawDocument, article: Article, duplicate_of: str | None, minhash: bytes
+    ) -> None:
         """The raw page, its clean article and its dropped lines, in one transaction."""
         with self.transaction():
             self._insert_raw(raw)
@@ -156,8 +157,18 @@ class Store:
     def _insert_raw(self, raw: RawDocument) -> None:
         self.db.execute(
             "INSERT INTO raw_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (raw.id, raw.source, raw.kind, raw.payload, raw.url, raw.title, raw.author, raw.outlet,
-             _iso(raw.published), _now()),
+            (
+                raw.id,
+                raw.source,
+                raw.kind,
+                raw.payload,
+                raw.url,
+                raw.title,
+                raw.author,
+                raw.outlet,
+                _iso(raw.published),
+                _now(),
+            ),
         )
         self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (raw.source, raw.id))
 
@@ -165,10 +176,24 @@ class Store:
         self.db.execute(
             f"INSERT INTO articles ({ARTICLE_COLUMNS}, text_hash, duplicate_of, minhash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.raw_id, article.source, article.url, article.outlet, article.title,
-             article.author, _iso(article.published), _iso(article.updated), int(article.published_inferred),
-             _yearless_to_text(article.yearless_date), article.language, article.text,
-             content_hash(article.text), duplicate_of, minhash),
+            (
+                article.id,
+                article.raw_id,
+                article.source,
+                article.url,
+                article.outlet,
+                article.title,
+                article.author,
+                _iso(article.published),
+                _iso(article.updated),
+                int(article.published_inferred),
+                _yearless_to_text(article.yearless_date),
+                article.language,
+                article.text,
+                content_hash(article.text),
+                duplicate_of,
+                minhash,
+            ),
         )
 
     def record_failure(self, source: str, reason: str) -> None:
@@ -179,10 +204,19 @@ class Store:
 
     def _article(self, row: sqlite3.Row) -> Article:
         return Article(
-            id=row["id"], raw_id=row["raw_id"], source=row["source"], text=row["text"], title=row["title"],
-            author=row["author"], outlet=row["outlet"], url=row["url"], published=_datetime(row["published"]),
-            updated=_datetime(row["updated"]), published_inferred=bool(row["published_inferred"]),
-            yearless_date=_yearless_from_text(row["yearless_date"]), language=row["language"],
+            id=row["id"],
+            raw_id=row["raw_id"],
+            source=row["source"],
+            text=row["text"],
+            title=row["title"],
+            author=row["author"],
+            outlet=row["outlet"],
+            url=row["url"],
+            published=_datetime(row["published"]),
+            updated=_datetime(row["updated"]),
+            published_inferred=bool(row["published_inferred"]),
+            yearless_date=_yearless_from_text(row["yearless_date"]),
+            language=row["language"],
             dropped=self.dropped_lines(row["id"]),
         )
 
@@ -193,8 +227,9 @@ class Store:
         return tuple(row[0] for row in rows)
 
     def articles(self, where: str = "1", params: Iterable[Any] = ()) -> list[Article]:
-        rows = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY rowid",
-                               tuple(params))
+        rows = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY rowid", tuple(params)
+        )
         return [self._article(row) for row in rows]
 
     def article(self, article_id: str) -> Article:
@@ -282,14 +317,29 @@ class Store:
             for event in events:
                 self.db.execute(
                     "INSERT INTO events VALUES (?, ?, ?, ?, ?)",
-                    (event.id, event.storyline_id, _iso(event.start), _iso(event.end),
-                     json.dumps(event.article_ids)),
+                    (
+                        event.id,
+                        event.storyline_id,
+                        _iso(event.start),
+                        _iso(event.end),
+                        json.dumps(event.article_ids),
+                    ),
                 )
-                self.db.executemany("UPDATE articles SET event_id = ? WHERE id = ?",
-                                    [(event.id, article_id) for article_id in event.article_ids])
+                self.db.executemany(
+                    "UPDATE articles SET event_id = ? WHERE id = ?",
+                    [(event.id, article_id) for article_id in event.article_ids],
+                )
             for storyline in storylines:
-                self.db.execute("INSERT INTO storylines VALUES (?, ?, ?)",
-                                (storyline.id, storyline.headline, json.dumps(storyline.event_ids)))
+                self.db.execute(
+                    "INSERT INTO storylines VALUES (?, ?, ?)",
+                    (storyline.id, storyline.headline, json.dumps(storyline.event_ids)),
+                )
+
+    def set_storyline_headline(self, storyline: Storyline) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE storylines SET headline = ? WHERE id = ?", (storyline.headline, storyline.id)
+            )
 
     def events(self) -> list[Event]:
         rows = self.db.execute("SELECT * FROM events ORDER BY start, id")
@@ -323,8 +373,16 @@ class Store:
 
 def _quote_row(position: int, quote: Quote) -> tuple[Any, ...]:
     spans = json.dumps([quote.speaker_span, quote.cue_span, quote.content_span])
-    return (quote.article_id, position, quote.speaker, quote.speaker_mention, quote.text, quote.cue,
-            quote.kind, spans)
+    return (
+        quote.article_id,
+        position,
+        quote.speaker,
+        quote.speaker_mention,
+        quote.text,
+        quote.cue,
+        quote.kind,
+        spans,
+    )
 
 
 def _span(value: list[int] | None) -> tuple[int, int] | None:
@@ -334,16 +392,25 @@ def _span(value: list[int] | None) -> tuple[int, int] | None:
 def _quote_from_row(row: sqlite3.Row) -> Quote:
     speaker_span, cue_span, content_span = (_span(span) for span in json.loads(row["spans"]))
     return Quote(
-        article_id=row["article_id"], speaker=row["speaker"], text=row["text"], cue=row["cue"],
-        kind=row["kind"], speaker_mention=row["speaker_mention"], speaker_span=speaker_span,
-        cue_span=cue_span, content_span=content_span,
+        article_id=row["article_id"],
+        speaker=row["speaker"],
+        text=row["text"],
+        cue=row["cue"],
+        kind=row["kind"],
+        speaker_mention=row["speaker_mention"],
+        speaker_span=speaker_span,
+        cue_span=cue_span,
+        content_span=content_span,
     )
 
 
 def _event_from_row(row: sqlite3.Row) -> Event:
     return Event(
-        id=row["id"], article_ids=tuple(json.loads(row["article_ids"])), start=_datetime(row["start"]),
-        end=_datetime(row["end"]), storyline_id=row["storyline_id"],
+        id=row["id"],
+        article_ids=tuple(json.loads(row["article_ids"])),
+        start=_datetime(row["start"]),
+        end=_datetime(row["end"]),
+        storyline_id=row["storyline_id"],
     )
 
 
@@ -360,4 +427,3 @@ def open_store(path: str | Path) -> Store:
     store = Store(connection)
     store.migrate()
     return store
-

@@ -1,0 +1,77 @@
+"""The brief as data: the `stories.json` shape other tools read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from storyline.records import Article, Brief, Cited, Storyline
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _cited(cited: Cited) -> dict[str, Any]:
+    return {"text": cited.text, "cites": list(cited.cites)}
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """One event of `stories.json`, plus its sources."""
+    return {
+        "id": brief.event_id,
+        "storyline": brief.storyline_id,
+        "headline": brief.headline,
+        "start": iso(brief.start),
+        "end": iso(brief.end),
+        "articles": [source.article_id for source in brief.sources],
+        "highlights": list(brief.highlights),
+        "summary": [_cited(cited) for cited in brief.summary],
+        "timeline": [{"date": iso(cited.date), **_cited(cited)} for cited in brief.timeline],
+        "quotes": [
+            {"speaker": quote.speaker, "text": quote.text, "article": quote.article_id, "cue": quote.cue}
+            for quote in brief.quotes
+        ],
+        "entities": [{"name": e.name, "type": e.label, "count": e.count} for e in brief.entities],
+        "only_in": [{"article": cited.cites[0], "text": cited.text} for cited in brief.only_in],
+        "sources": [
+            {
+                "article": s.article_id,
+                "outlet": s.outlet,
+                "title": s.title,
+                "published": iso(s.published),
+                "source": s.source,
+            }
+            for s in brief.sources
+        ],
+    }
+
+
+def storyline_to_dict(storyline: Storyline, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A storyline with its events in time order."""
+    ordered = sorted(events, key=lambda event: event["start"] or "")
+    return {
+        "id": storyline.id,
+        "headline": storyline.headline,
+        "start": ordered[0]["start"] if ordered else None,
+        "end": max((event["end"] or "" for event in ordered), default=None) or None,
+        "events": [event["id"] for event in ordered],
+    }
+
+
+def article_to_dict(article: Article, duplicate_of: str | None, event_id: str | None) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "author": article.author,
+        "published": iso(article.published),
+        "published_inferred": article.published_inferred,
+        "updated": iso(article.updated),
+        "language": article.language,
+        "text": article.text,
+        "duplicate_of": duplicate_of,
+        "event": event_id,
+    }

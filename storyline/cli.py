@@ -1,0 +1,164 @@
+"""The `storyline` command: the same operations as the Python API, with clean one-line errors."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storyline import pipeline
+from storyline.brief.render import render_html, render_markdown, span
+from storyline.errors import StorylineError
+from storyline.ingest import IngestFailure
+from storyline.options import Options
+from storyline.store import Store, open_store
+
+DB_OPTION = click.option(
+    "--db", "db_path", default="storyline.db", show_default=True, type=click.Path(dir_okay=False),
+    help="The story store (SQLite file).",
+)
+EXIT_INPUT_FAILED = 1
+
+
+def clean_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn Storyline's own errors into one line on standard error instead of a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StorylineError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper
+
+
+def report_failure(failure: IngestFailure) -> None:
+    click.echo(f"storyline: skipped {failure}", err=True)
+
+
+def make_options(on_error: str, show_progress: bool | None) -> Options:
+    wanted = sys.stderr.isatty() if show_progress is None else show_progress
+    return Options(on_error=on_error, progress=wanted)  # type: ignore[arg-type]
+
+
+def ingest_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--on-error", type=click.Choice(["collect", "skip", "raise"]), default="collect", show_default=True,
+        help="A bad file: name it and go on (collect, skip), or stop at it (raise).",
+    )(command)
+    command = click.option("--progress/--no-progress", "show_progress", default=None,
+                           help="Progress bars (default: when standard error is a terminal).")(command)
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(command)
+
+
+@click.group()
+@click.version_option(package_name="storyline")
+def main() -> None:
+    """Storyline: a pile of raw news articles in, cited story briefs out."""
+
+
+@main.command()
+@ingest_options
+@DB_OPTION
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write stories.json, .md, .html here.")
+@clean_errors
+def digest(paths: tuple[str, ...], db_path: str, out_dir: str | None, on_error: str,
+           show_progress: bool | None) -> None:
+    """Ingest every file under PATHS, cluster, analyse and write the briefs."""
+    store = open_store(db_path)
+    report = pipeline.digest(store, paths, make_options(on_error, show_progress), report_failure)
+    counts = report.counts
+    click.echo(
+        f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
+        f"{len(report.failures)} failed; store: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['storylines']} storylines, {counts['quotes']} quotes"
+    )
+    if out_dir:
+        for path in pipeline.write_outputs(store, Path(out_dir)):
+            click.echo(f"wrote {path}")
+    _exit_for(report.failures)
+
+
+@main.command()
+@ingest_options
+@DB_OPTION
+@clean_errors
+def ingest(paths: tuple[str, ...], db_path: str, on_error: str, show_progress: bool | None) -> None:
+    """Store every article under PATHS (no clustering or briefs yet)."""
+    store = open_store(db_path)
+    report = pipeline.ingest(store, paths, make_options(on_error, show_progress), on_failure=report_failure)
+    click.echo(f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
+               f"{len(report.failures)} failed")
+    _exit_for(report.failures)
+
+
+def _exit_for(failures: list[IngestFailure]) -> None:
+    if failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def _open_existing(db_path: str) -> Store:
+    if not Path(db_path).exists():
+        raise StorylineError(f"{db_path}: no such store; run `storyline digest PATH --db {db_path}` first")
+    return open_store(db_path)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story instead of a table.")
+@clean_errors
+def stories(db_path: str, as_json: bool) -> None:
+    """List the events: id, headline, span, sources."""
+    for event in pipeline.stories_document(_open_existing(db_path))["events"]:
+        if as_json:
+            click.echo(json.dumps({key: event[key] for key in ("id", "headline", "start", "end", "articles")}))
+        else:
+            click.echo(f"{event['id']}  {span(event):<24}  {len(event['sources'])} sources  {event['headline']}")
+
+
+@main.command()
+@click.argument("story_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@clean_errors
+def show(story_id: str, db_path: str, fmt: str) -> None:
+    """Print the brief of one event (or storyline) in the terminal."""
+    brief = _open_existing(db_path).brief(story_id)
+    click.echo(json.dumps(brief, ensure_ascii=False, indent=1) if fmt == "json" else _markdown(brief))
+
+
+def _markdown(brief: dict[str, Any]) -> str:
+    if "summary" in brief:
+        return render_markdown(brief)
+    lines = [f"# Storyline: {brief['headline']}", ""]
+    return "\n".join(lines + [f"- {event_id}" for event_id in brief["events"]])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "md", "html"]), default="json",
+              show_default=True)
+@click.option("--out", "out_file", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+@clean_errors
+def export(db_path: str, fmt: str, out_file: Any) -> None:
+    """Export every story: stories.json, one JSON line per event, Markdown or one HTML page."""
+    document = pipeline.stories_document(_open_existing(db_path))
+    out_file.write(_exported(document, fmt))
+
+
+def _exported(document: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(event, ensure_ascii=False) + "\n" for event in document["events"])
+    if fmt == "md":
+        return "\n\n".join(render_markdown(event) for event in document["events"])
+    texts = {article["id"]: article["text"] for article in document["articles"]}
+    return render_html("Storyline briefs", document["events"], texts, document["storylines"])

@@ -1,0 +1,266 @@
+"""The main job, stage after stage: ingest → extract → de-duplicate → embed → analyse → cluster → brief.
+
+Each stage reads what the previous one stored and writes its own results, so a run can stop
+anywhere and the next run picks up where it stopped; a second run on the same input adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tqdm import tqdm
+
+from storyline.analyse import analyse_many
+from storyline.brief import EventMaterial, build_brief
+from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_dict
+from storyline.brief.render import render_html, render_markdown
+from storyline.cluster import ClusterItem, StreamClusterer
+from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
+from storyline.embed import Embedder, article_input, load_embedder
+from storyline.errors import InputError
+from storyline.extract import extract
+from storyline.ingest import IngestFailure, ingest_paths
+from storyline.options import DEFAULT_OPTIONS, Options
+from storyline.records import Article, Event, RawDocument, content_hash
+from storyline.store import Store
+
+# Entity types that say which event an article is about (not dates, numbers or nationalities).
+CLUSTER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+EMBED_BATCH = 64
+T = TypeVar("T")
+
+
+@dataclass
+class DigestReport:
+    """What a run did, for the CLI's closing lines and for tests."""
+
+    added: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    events_changed: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def progress(items: Iterable[T], options: Options, label: str, total: int | None = None) -> Iterator[T]:
+    """A progress bar on standard error for long work, when asked for."""
+    yield from tqdm(
+        items,
+        desc=label,
+        total=total,
+        disable=not options.progress,
+        file=sys.stderr,
+        unit=" items",
+        leave=False,
+    )
+
+
+# -- ingest, extract, de-duplicate ------------------------------------------------------------------
+
+
+def ingest(
+    store: Store,
+    paths: Sequence[str | Path],
+    options: Options = DEFAULT_OPTIONS,
+    report: DigestReport | None = None,
+    on_failure: Callable[[IngestFailure], None] | None = None,
+) -> DigestReport:
+    """Store every new page under `paths` with its clean article; name each bad one."""
+    report = report or DigestReport()
+    index = NearDuplicateIndex(options.near_duplicate_threshold)
+    index.load(store.minhashes())
+    for item in progress(ingest_paths(paths, options), options, "ingest"):
+        failure = (
+            item if isinstance(item, IngestFailure) else _ingest_document(store, item, index, report, options)
+        )
+        if failure is not None:
+            _fail(store, failure, report, options, on_failure)
+    return report
+
+
+def _fail(
+    store: Store,
+    failure: IngestFailure,
+    report: DigestReport,
+    options: Options,
+    on_failure: Callable[[IngestFailure], None] | None,
+) -> None:
+    if options.on_error == "raise":
+        raise InputError(failure.source, failure.reason)
+    report.failures.append(failure)
+    store.record_failure(failure.source, failure.reason)
+    if on_failure is not None:
+        on_failure(failure)
+
+
+def _ingest_document(
+    store: Store, raw: RawDocument, index: NearDuplicateIndex, report: DigestReport, options: Options
+) -> IngestFailure | None:
+    if store.has_raw(raw.id):
+        store.add_source(raw.source, raw.id)
+        report.unchanged += 1
+        return None
+    try:
+        article = extract(raw, options)
+    except InputError as error:
+        return IngestFailure(raw.source, error.reason)
+    signature = minhash_of(article.text)
+    original = store.article_by_text_hash(content_hash(article.text)) or index.original_of(signature)
+    store.save_article(raw, article, original, minhash_to_bytes(signature))
+    if original is None:
+        index.add(article.id, signature)
+    report.added += 1
+    report.duplicates += original is not None
+    return None
+
+
+# -- embed, analyse -----------------------------------------------------------------------------------
+
+
+def embed_new(store: Store, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> None:
+    articles = store.unembedded()
+    batches = [articles[i : i + EMBED_BATCH] for i in range(0, len(articles), EMBED_BATCH)]
+    for batch in progress(batches, options, "embed"):
+        vectors = embedder.embed([article_input(article.title, article.text) for article in batch])
+        store.save_embeddings(dict(zip((article.id for article in batch), vectors, strict=True)))
+
+
+def analyse_new(store: Store, options: Options = DEFAULT_OPTIONS) -> None:
+    articles = store.unanalysed()
+    for analysis in progress(analyse_many(articles, options), options, "analyse", total=len(articles)):
+        store.save_analysis(analysis)
+
+
+# -- cluster ------------------------------------------------------------------------------------------
+
+
+def publication_order(article: Article) -> tuple[bool, datetime | str, str]:
+    """Dated articles in time order first; undated ones after, placed by their content alone."""
+    return (article.published is None, article.published or "", article.source)
+
+
+def _cluster_item(store: Store, article: Article, vector: Any) -> ClusterItem:
+    names = frozenset(
+        entity.name.lower() for entity in store.entities(article.id) if entity.label in CLUSTER_ENTITY_TYPES
+    )
+    return ClusterItem(article.id, vector, article.published, article.yearless_date, names)
+
+
+def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:
+    """Assign new articles to events in publication order; return the ids of events that changed."""
+    before = {event.id: event.article_ids for event in store.events()}
+    vectors = store.embeddings()
+    clustered = store.articles("event_id IS NOT NULL AND duplicate_of IS NULL")
+    clusterer = StreamClusterer(options, dimension=_dimension(vectors))
+    clusterer.restore(store.events(), {a.id: _cluster_item(store, a, vectors[a.id]) for a in clustered})
+    for article in sorted(store.unclustered(), key=publication_order):
+        assignment = clusterer.add(_cluster_item(store, article, vectors[article.id]))
+        if assignment.inferred_date is not None:
+            store.update_article(
+                replace(article, published=assignment.inferred_date, published_inferred=True)
+            )
+    events = clusterer.events()
+    store.save_clusters(events, clusterer.storylines())
+    return {event.id for event in events if before.get(event.id) != event.article_ids}
+
+
+def _dimension(vectors: dict[str, Any]) -> int:
+    return len(next(iter(vectors.values()))) if vectors else 384
+
+
+# -- brief ----------------------------------------------------------------------------------------
+
+
+def _material(store: Store, event: Event) -> EventMaterial:
+    articles = tuple(
+        sorted((store.article(article_id) for article_id in event.article_ids), key=publication_order)
+    )
+    return EventMaterial(
+        event=event,
+        articles=articles,
+        entities={article.id: store.entities(article.id) for article in articles},
+        quotes={article.id: store.quotes(article.id) for article in articles},
+    )
+
+
+def brief_events(
+    store: Store, embedder: Embedder, event_ids: set[str], options: Options = DEFAULT_OPTIONS
+) -> None:
+    """Write the briefs of the events that changed, then every storyline's."""
+    changed = [event for event in store.events() if event.id in event_ids]
+    for event in progress(changed, options, "brief"):
+        brief = build_brief(_material(store, event), embedder, options)
+        store.save_brief(event.id, "event", brief_to_dict(brief))
+    _brief_storylines(store)
+
+
+def _brief_storylines(store: Store) -> None:
+    """A storyline is headed by its largest event's headline (the latest among equals)."""
+    events = {event["id"]: event for event in store.briefs("event")}
+    for storyline in store.storylines():
+        members = [events[event_id] for event_id in storyline.event_ids if event_id in events]
+        if not members:
+            continue
+        headline = max(members, key=lambda event: (len(event["articles"]), event["end"] or ""))["headline"]
+        headed = replace(storyline, headline=headline)
+        store.set_storyline_headline(headed)
+        store.save_brief(headed.id, "storyline", storyline_to_dict(headed, members))
+
+
+# -- the main job and its outputs -----------------------------------------------------------------
+
+
+def digest(
+    store: Store,
+    paths: Sequence[str | Path],
+    options: Options = DEFAULT_OPTIONS,
+    on_failure: Callable[[IngestFailure], None] | None = None,
+) -> DigestReport:
+    report = ingest(store, paths, options, on_failure=on_failure)
+    embedder = load_embedder(options.embedding_model)
+    embed_new(store, embedder, options)
+    analyse_new(store, options)
+    changed = cluster_new(store, options)
+    brief_events(store, embedder, changed, options)
+    report.events_changed = len(changed)
+    report.counts = store.counts()
+    return report
+
+
+def stories_document(store: Store) -> dict[str, Any]:
+    """The whole store as `stories.json`: articles, events with their briefs, storylines."""
+    duplicates = store.duplicates()
+    event_of = {article_id: event.id for event in store.events() for article_id in event.article_ids}
+    articles = store.articles()
+    return {
+        "articles": [
+            article_to_dict(
+                article, duplicates.get(article.id), event_of.get(duplicates.get(article.id, article.id))
+            )
+            for article in articles
+        ],
+        "events": sorted(store.briefs("event"), key=lambda event: (event["start"] or "", event["id"])),
+        "storylines": store.briefs("storyline"),
+    }
+
+
+def write_outputs(store: Store, out_dir: Path) -> list[Path]:
+    """stories.json, one Markdown brief per event, and one self-contained HTML page of them all."""
+    document = stories_document(store)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [out_dir / "stories.json", out_dir / "stories.md", out_dir / "stories.html"]
+    written[0].write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    written[1].write_text(
+        "\n\n".join(render_markdown(event) for event in document["events"]), encoding="utf-8"
+    )
+    texts = {article["id"]: article["text"] for article in document["articles"]}
+    written[2].write_text(
+        render_html("Storyline briefs", document["events"], texts, document["storylines"]), encoding="utf-8"
+    )
+    return written

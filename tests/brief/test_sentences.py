@@ -1,0 +1,31 @@
+from storyline.brief.sentences import article_sentences, split_sentences
+
+
+def test_splits_on_sentence_ends():
+    assert split_sentences("Talks failed. Workers walked out!") == ["Talks failed.", "Workers walked out!"]
+
+
+def test_keeps_abbreviations_and_initials_whole():
+    text = "The vote on Jul. 11 was close. Dr. Ruiz and the U.S. delegation left."
+    assert split_sentences(text) == ["The vote on Jul. 11 was close.", "Dr. Ruiz and the U.S. delegation left."]
+
+
+def test_keeps_a_closing_quote_with_its_sentence():
+    assert split_sentences("She said “we are done.” Then she left.") == ["She said “we are done.”", "Then she left."]
+
+
+def test_article_sentences_number_positions_and_drop_qa_labels():
+    sentences = article_sentences("a1", ["Question: Will it end? Answer: Soon.", "Next paragraph here."])
+    assert [s.text for s in sentences] == ["Will it end?", "Soon.", "Next paragraph here."]
+    assert [s.position for s in sentences] == [0, 1, 2]
+
+
+def test_keeps_a_quotation_of_several_sentences_whole():
+    text = "Ana said, “We lost. We will return.” The crowd left."
+    assert split_sentences(text) == ["Ana said, “We lost. We will return.”", "The crowd left."]
+
+
+def test_sentences_opening_on_a_pronoun_or_quote_need_context():
+    first, second, third = article_sentences("a", ["Ana Ruiz won. He conceded. “Fine,” he said."])
+    assert not first.needs_context
+    assert second.needs_context and third.needs_context

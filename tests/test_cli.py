@@ -1,0 +1,67 @@
+import gzip
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+ARTICLE = """Valmora dockers stop work as pay talks collapse
+
+By Marta Quell | March 3, 2026, 09:15 AM
+
+Dock workers in the port of Valmora stopped work on Tuesday after talks on a new pay deal collapsed late on Monday night, leaving eleven container ships waiting offshore.
+
+"We waited three years for a contract and we will not wait any longer," union leader Petra Olsen told reporters at the gate.
+
+The harbour authority said that it regretted the strike and remained ready to talk at any time.
+
+Share this article
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_stories_without_a_store_says_how_to_make_one(runner, tmp_path):
+    result = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "run `storyline digest" in result.output
+
+
+def test_ingest_names_each_bad_file_and_keeps_the_good_ones(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "broken.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:-8])
+    (folder / "feed.xml").write_text("<rss><channel><item><title>x</title>", encoding="utf-8")
+    result = runner.invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    for name in ("empty.txt", "binary.txt", "broken.warc.gz", "feed.xml"):
+        assert name in result.output
+    assert "1 new articles" in result.output
+
+
+@pytest.mark.slow
+def test_digest_then_show_and_export(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(main, ["digest", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    listed = runner.invoke(main, ["stories", "--db", db, "--json"])
+    event = json.loads(listed.output.splitlines()[0])
+    shown = runner.invoke(main, ["show", event["id"], "--db", db])
+    assert shown.output.startswith("# Valmora dockers stop work")
+    exported = runner.invoke(main, ["export", "--db", db, "--format", "jsonl"])
+    assert json.loads(exported.output)["id"] == event["id"]
+
+
+def test_show_of_an_unknown_id_is_one_clean_line(runner, tmp_path):
+    db = tmp_path / "s.db"
+    runner.invoke(main, ["ingest", str(tmp_path), "--db", str(db)])
+    result = runner.invoke(main, ["show", "e-missing", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: no story 'e-missing' in the store: `storyline stories` lists them"

@@ -1,0 +1,105 @@
+"""The golden end-to-end test: `storyline digest` on the seeds, checked against gold.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+from tests.conftest import SEEDS, fold
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def digested(tmp_path_factory, seeds_gold) -> dict[str, Any]:
+    """stories.json of the seeds, keyed for the checks, and the store's counts after a second run."""
+    import json
+
+    work = tmp_path_factory.mktemp("seeds")
+    runner = CliRunner()
+    args = ["digest", str(SEEDS), "--db", str(work / "s.db"), "--out", str(work / "out")]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    document = json.loads((work / "out" / "stories.json").read_text(encoding="utf-8"))
+    second = runner.invoke(main, args)
+    rerun = json.loads((work / "out" / "stories.json").read_text(encoding="utf-8"))
+    return {"document": document, "rerun": rerun, "second": second}
+
+
+def by_file(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {Path(article["source"]).name: article for article in document["articles"]}
+
+
+def test_events_are_the_gold_events_in_one_storyline(digested, seeds_gold):
+    document = digested["document"]
+    files = {article["id"]: Path(article["source"]).name for article in document["articles"]}
+    found = sorted(sorted(files[a] for a in event["articles"]) for event in document["events"])
+    gold = sorted(sorted(event["articles"]) for event in seeds_gold["events"].values())
+    assert found == gold
+    assert len({event["storyline"] for event in document["events"]}) == 1
+    assert len(document["storylines"]) == 1
+
+
+def test_titles_and_authors(digested, seeds_gold):
+    articles = by_file(digested["document"])
+    for name, gold in seeds_gold["articles"].items():
+        assert fold(articles[name]["title"] or "") == fold(gold["title"]), name
+        assert fold(articles[name]["author"] or "") == fold(gold["author"] or ""), name
+
+
+def test_dates_the_text_gives(digested, seeds_gold):
+    articles = by_file(digested["document"])
+    for name, gold in seeds_gold["articles"].items():
+        article = articles[name]
+        if gold["published"]:
+            assert article["published"].startswith(gold["published"]), name
+            assert not article["published_inferred"]
+        else:
+            assert article["published"].startswith(gold["event_date"]), name
+            assert article["published_inferred"], name
+
+
+def test_bodies_start_and_end_where_gold_says(digested, seeds_gold):
+    articles = by_file(digested["document"])
+    for name, gold in seeds_gold["articles"].items():
+        text = fold(articles[name]["text"])
+        assert text.startswith(fold(gold["body_first"])), name
+        assert text.endswith(fold(gold["body_last"])), name
+
+
+def matches(quote: dict[str, Any], gold: dict[str, Any]) -> bool:
+    names = {fold(name).lower() for name in [gold["speaker"], *gold["also"]]}
+    content = fold(quote["text"]).strip(" \"'")
+    return content.startswith(fold(gold["starts"])) and fold(quote["speaker"] or "").lower() in names
+
+
+def test_gold_quotes_found_with_their_speakers(digested, seeds_gold):
+    document = digested["document"]
+    files = {article["id"]: Path(article["source"]).name for article in document["articles"]}
+    quotes = [quote for event in document["events"] for quote in event["quotes"]]
+    found = 0
+    for name, gold_article in seeds_gold["articles"].items():
+        own = [quote for quote in quotes if files[quote["article"]] == name]
+        found += sum(any(matches(quote, gold) for quote in own) for gold in gold_article["quotes"])
+    assert found >= 12
+
+
+def test_every_summary_sentence_cites_an_article(digested):
+    ids = {article["id"] for article in digested["document"]["articles"]}
+    for event in digested["document"]["events"]:
+        assert event["summary"]
+        for sentence in event["summary"]:
+            assert sentence["cites"] and set(sentence["cites"]) <= ids
+
+
+def test_second_run_adds_nothing(digested):
+    assert digested["second"].exit_code == 0
+    first, rerun = digested["document"], digested["rerun"]
+    for key in ("articles", "events", "storylines"):
+        assert len(rerun[key]) == len(first[key])
+    count = lambda document: sum(len(event["quotes"]) for event in document["events"])  # noqa: E731
+    assert count(rerun) == count(first)

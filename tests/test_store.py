@@ -1,0 +1,105 @@
+from datetime import UTC, datetime
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.errors import NotFoundError, StoreError
+from storyline.records import Analysis, Article, Entity, Event, Quote, RawDocument, Storyline, YearlessDate
+from storyline.store import MIGRATIONS, open_store
+
+
+def make_pair(text: str = "Body text.", source: str = "a.txt") -> tuple[RawDocument, Article]:
+    raw = RawDocument(source=source, payload="Title\n\n" + text, kind="text")
+    article = Article(id=raw.id, raw_id=raw.id, source=source, text=text, title="Title")
+    return raw, article
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = open_store(tmp_path / "s.db")
+    yield opened
+    opened.close()
+
+
+def test_new_store_is_at_latest_schema_in_wal_mode(store):
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    open_store(path).db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_saved_article_reads_back_with_its_dropped_lines(store):
+    raw, article = make_pair()
+    article = Article(**{**article.__dict__, "dropped": ("Share this", "Comments 3")})
+    store.save_article(raw, article, None, b"")
+    assert store.article(article.id) == article
+    assert store.has_raw(raw.id)
+
+
+def test_failed_save_leaves_nothing_behind(store):
+    raw, article = make_pair()
+    store.save_article(raw, article, None, b"")
+    other_raw, _ = make_pair(source="b.txt", text="Other body.")
+    clashing = Article(id=article.id, raw_id=other_raw.id, source="b.txt", text="Other body.")
+    with pytest.raises(Exception, match="UNIQUE"):
+        store.save_article(other_raw, clashing, None, b"")
+    assert not store.has_raw(other_raw.id)
+
+
+def test_missing_article_is_a_clear_error(store):
+    with pytest.raises(NotFoundError, match="storyline stories"):
+        store.article("nope")
+
+
+def test_analysis_round_trip(store):
+    raw, article = make_pair()
+    store.save_article(raw, article, None, b"")
+    quote = Quote(article.id, "Ana Ruiz", "We will win", "said", "direct", "She", (0, 3), (4, 8), (10, 21))
+    store.save_analysis(Analysis(article.id, (Entity("Ana Ruiz", "PERSON", 2),), (quote,)))
+    assert store.quotes(article.id) == (quote,)
+    assert store.entities(article.id) == (Entity("Ana Ruiz", "PERSON", 2),)
+    assert store.unanalysed() == []
+
+
+def test_embeddings_round_trip(store):
+    raw, article = make_pair()
+    store.save_article(raw, article, None, b"")
+    vector = np.arange(4, dtype=np.float32)
+    store.save_embeddings({article.id: vector})
+    assert np.array_equal(store.embeddings()[article.id], vector)
+
+
+def test_clusters_are_replaced_as_a_whole(store):
+    raw, article = make_pair()
+    store.save_article(raw, article, None, b"")
+    moment = datetime(2026, 3, 1, tzinfo=UTC)
+    event = Event("e-1", (article.id,), moment, moment, "s-1")
+    store.save_clusters([event], [Storyline("s-1", ("e-1",))])
+    assert store.events() == [event]
+    assert store.storylines() == [Storyline("s-1", ("e-1",))]
+    store.save_clusters([], [])
+    assert store.events() == []
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200)
+moments = st.none() | st.datetimes(timezones=st.just(UTC))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
+@given(text=texts, title=st.none() | texts, published=moments, dropped=st.lists(texts, max_size=3),
+       yearless=st.none() | st.builds(YearlessDate, st.integers(1, 12), st.integers(1, 28)))
+def test_any_article_round_trips_through_the_store(store, text, title, published, dropped, yearless):
+    raw = RawDocument(source="x", payload=text, kind="text")
+    if store.has_raw(raw.id):
+        return
+    article = Article(id=raw.id, raw_id=raw.id, source="x", text=text, title=title, published=published,
+                      dropped=tuple(dropped), yearless_date=yearless)
+    store.save_article(raw, article, None, b"")
+    assert store.article(raw.id) == article
