@@ -80,11 +80,35 @@ def days_outside(moment: datetime, start: datetime, end: datetime) -> float:
     return 0.0
 
 
-def set_similarity(ours: frozenset[str], theirs: Counter[str]) -> float:
-    """Cosine between an article's entity set and an event's (each entity counted once)."""
-    if not ours or not theirs:
-        return 0.0
-    return len(ours & theirs.keys()) / math.sqrt(len(ours) * len(theirs))
+class EntityWeights:
+    """Inverse document frequency of entities over the stream so far.
+
+    An entity that every article names (the country at the centre of a whole storyline) says little
+    about which event an article belongs to; one named by few (a spokesperson, a venue) says a lot.
+    """
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.frequency: Counter[str] = Counter()
+
+    def count(self, entities: frozenset[str]) -> None:
+        self.articles += 1
+        self.frequency.update(entities)
+
+    def idf(self, entity: str) -> float:
+        return math.log((self.articles + 1) / (self.frequency[entity] + 0.5))
+
+    def similarity(self, ours: frozenset[str], event: _EventState) -> float:
+        """Cosine of idf-weighted vectors: the article's entities, the event's weighted by how many
+        of its articles name them."""
+        if not ours or not event.entities:
+            return 0.0
+        size = len(event.article_ids)
+        theirs = {name: self.idf(name) * count / size for name, count in event.entities.items()}
+        shared = sum(self.idf(name) * theirs[name] for name in ours if name in theirs)
+        norm_ours = math.sqrt(sum(self.idf(name) ** 2 for name in ours))
+        norm_theirs = math.sqrt(sum(weight**2 for weight in theirs.values()))
+        return shared / (norm_ours * norm_theirs) if norm_ours and norm_theirs else 0.0
 
 
 class StreamClusterer:
@@ -94,10 +118,12 @@ class StreamClusterer:
         self.options = options
         self._events: list[_EventState] = []
         self._centroids = np.zeros((0, dimension), dtype=np.float32)
+        self._weights = EntityWeights()
 
     # -- the stream -------------------------------------------------------------------------------
 
     def add(self, item: ClusterItem) -> Assignment:
+        self._weights.count(item.entities)
         best, score, moment = self._best_event(item)
         if best is None or score < self.options.event_threshold:
             best = self._new_event(item)
@@ -110,17 +136,19 @@ class StreamClusterer:
     def _best_event(self, item: ClusterItem) -> tuple[_EventState | None, float, datetime | None]:
         if not self._events:
             return None, 0.0, None
-        text_scores = self._centroids @ item.vector
-        shortlist = np.argsort(-text_scores)[:CANDIDATES]
-        scored = [self._score(item, self._events[i], float(text_scores[i])) for i in shortlist]
+        shortlist = np.argsort(-(self._centroids @ item.vector))[:CANDIDATES]
+        scored = [self._score(item, self._events[i]) for i in shortlist]
         eligible = [entry for entry in scored if entry[1] > -math.inf]
         if not eligible:
             return None, 0.0, None
         return max(eligible, key=lambda entry: entry[1])
 
-    def _score(self, item: ClusterItem, event: _EventState,
-               text_score: float) -> tuple[_EventState, float, datetime | None]:
-        score = (1 - ENTITY_WEIGHT) * text_score + ENTITY_WEIGHT * set_similarity(item.entities, event.entities)
+    def _score(self, item: ClusterItem, event: _EventState) -> tuple[_EventState, float, datetime | None]:
+        # Average similarity to the event's articles, not to its centroid: a centroid of many
+        # articles is smoother, and would draw in articles that are only like the story's gist.
+        text_score = float(event.vector_sum @ item.vector) / len(event.article_ids)
+        entity_score = self._weights.similarity(item.entities, event)
+        score = (1 - ENTITY_WEIGHT) * text_score + ENTITY_WEIGHT * entity_score
         moment = self._moment_near(item, event)
         if moment is None or event.start is None or event.end is None:
             return event, score, moment
@@ -156,9 +184,12 @@ class StreamClusterer:
             for article_id in event.article_ids:
                 if article_id in items:
                     state.add(items[article_id], None)
+                    self._weights.count(items[article_id].entities)
             state.start, state.end = event.start, event.end
             self._events.append(state)
-            self._centroids = np.vstack([self._centroids, np.zeros((1, self._centroids.shape[1]), np.float32)])
+            self._centroids = np.vstack(
+                [self._centroids, np.zeros((1, self._centroids.shape[1]), np.float32)]
+            )
             self._refresh_centroid(len(self._events) - 1)
 
     def events(self) -> list[Event]:

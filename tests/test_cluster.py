@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from storyline.cluster import ClusterItem, StreamClusterer, days_outside, set_similarity
+from storyline.cluster import ClusterItem, EntityWeights, StreamClusterer, _EventState, days_outside
 from storyline.options import Options
 from storyline.records import YearlessDate
 
@@ -88,8 +88,16 @@ def test_days_outside_is_zero_inside_the_span():
     assert days_outside(day(2026, 3, 5), day(2026, 3, 1), day(2026, 3, 3)) == 2
 
 
-def test_set_similarity_of_disjoint_sets_is_zero():
-    from collections import Counter
+def test_entities_every_article_names_weigh_less_than_rare_ones():
+    weights = EntityWeights()
+    for entities in ({"valmora", "olsen"}, {"valmora"}, {"valmora"}):
+        weights.count(frozenset(entities))
+    assert weights.idf("olsen") > weights.idf("valmora")
 
-    assert set_similarity(frozenset({"a"}), Counter({"b": 1})) == 0
-    assert set_similarity(frozenset({"a"}), Counter({"a": 3})) == 1
+
+def test_entity_similarity_of_disjoint_sets_is_zero():
+    weights = EntityWeights()
+    event = _EventState("e", unit(1), ["a"])
+    event.entities.update({"valmora": 1})
+    assert weights.similarity(frozenset({"olsen"}), event) == 0
+    assert weights.similarity(frozenset({"valmora"}), event) > 0.99
