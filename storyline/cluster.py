@@ -37,6 +37,7 @@ class ClusterItem:
     published: datetime | None = None
     yearless_date: YearlessDate | None = None
     entities: frozenset[str] = frozenset()
+    updated: datetime | None = None  # a later revision extends the event's span
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,10 @@ class _EventState:
         self.article_ids.append(item.id)
         self.vector_sum += item.vector
         self.entities.update(item.entities)
-        if moment is not None:
-            self.start = min(self.start, moment) if self.start else moment
-            self.end = max(self.end, moment) if self.end else moment
+        for when in (moment, item.updated):
+            if when is not None:
+                self.start = min(self.start, when) if self.start else when
+                self.end = max(self.end, when) if self.end else when
 
 
 def stable_id(prefix: str, seed: str) -> str:

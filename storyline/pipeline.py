@@ -149,7 +149,7 @@ def _cluster_item(store: Store, article: Article, vector: Any) -> ClusterItem:
     names = frozenset(
         entity.name.lower() for entity in store.entities(article.id) if entity.label in CLUSTER_ENTITY_TYPES
     )
-    return ClusterItem(article.id, vector, article.published, article.yearless_date, names)
+    return ClusterItem(article.id, vector, article.published, article.yearless_date, names, article.updated)
 
 
 def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:

@@ -101,3 +101,9 @@ def test_entity_similarity_of_disjoint_sets_is_zero():
     event.entities.update({"valmora": 1})
     assert weights.similarity(frozenset({"olsen"}), event) == 0
     assert weights.similarity(frozenset({"valmora"}), event) > 0.99
+
+
+def test_an_updated_article_extends_the_event_span():
+    stream = clusterer()
+    stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1), updated=day(2026, 3, 4)))
+    assert stream.events()[0].end == day(2026, 3, 4)
