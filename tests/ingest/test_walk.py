@@ -1,0 +1,83 @@
+"""Which files are read, in which order, and what on_error does with failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import E_BINARY, InputError
+from storyline.ingest import find_files, ingest_paths
+from storyline.options import Options
+from storyline.records import RawDocument
+
+
+@pytest.fixture
+def tree(write) -> Path:
+    for name in [
+        "b.txt",
+        "a/z.html",
+        "a/b/c.txt",
+        "A.txt",
+        "c.jsonl",
+        ".hidden.txt",
+        ".git/x.txt",
+        "README.md",
+        "gold.json",
+        "build.py",
+        "notes.TXT",
+    ]:
+        write(f"root/{name}", '{"text": "x"}' if name.endswith("jsonl") else f"text of {name}")
+    return write("root/b.txt", "text of b.txt").parent
+
+
+def names(paths: list[Path], root: Path) -> list[str]:
+    return [path.relative_to(root).as_posix() for path in paths]
+
+
+def test_folders_are_walked_recursively_in_sorted_order(tree: Path) -> None:
+    files, _ = find_files([tree])
+    assert names(files, tree) == ["A.txt", "b.txt", "c.jsonl", "notes.TXT", "a/z.html", "a/b/c.txt"]
+
+
+def test_hidden_files_and_folders_are_skipped_silently(tree: Path) -> None:
+    files, skipped = find_files([tree])
+    assert not [path for path in files + skipped if "hidden" in path.name or ".git" in path.parts]
+
+
+def test_other_extensions_are_skipped_and_counted(tree: Path) -> None:
+    run = ingest_paths([tree])
+    assert sorted(names(run.skipped, tree)) == ["README.md", "build.py", "gold.json"]
+    assert all(isinstance(item, RawDocument) for item in run)
+
+
+def test_order_is_the_same_on_every_run(tree: Path) -> None:
+    assert [item.source for item in ingest_paths([tree])] == [item.source for item in ingest_paths([tree])]
+
+
+def test_paths_keep_the_order_given_and_a_file_named_twice_is_read_once(tree: Path) -> None:
+    run = ingest_paths([tree / "b.txt", tree / "a", tree / "a" / "z.html"])
+    assert [Path(item.source).name for item in run] == ["b.txt", "z.html", "c.txt"]
+
+
+def test_missing_path_raises_before_anything_is_read(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        ingest_paths([tmp_path / "nowhere"])
+
+
+def test_explicit_hidden_file_is_read(write) -> None:
+    assert [item.payload for item in ingest_paths([write(".draft.txt", "draft")])] == ["draft"]
+
+
+@pytest.fixture
+def mixed(write) -> Path:
+    write("m/a.txt", "good")
+    write("m/b.txt", b"\x00\x00")
+    return write("m/c.txt", "also good").parent
+
+
+def test_failures_are_yielded_whatever_on_error_says(mixed: Path) -> None:
+    for on_error in ("collect", "skip", "raise"):
+        items = list(ingest_paths([mixed], Options(on_error=on_error)))
+        assert [type(item).__name__ for item in items] == ["RawDocument", "IngestFailure", "RawDocument"]
+        assert items[1].reason == E_BINARY
