@@ -14,6 +14,7 @@ from storyline.extract.text import CleanText, clean_text
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import Article, RawDocument
 
+
 def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     """Read one raw page into an Article; raises InputError when the page holds no article text."""
     del options  # no extraction setting yet; the parameter keeps every stage's signature alike

@@ -25,6 +25,8 @@ HEADER_WINDOW = 8
 MAX_DEK_PARAGRAPHS = 2
 
 # Kinds that are never the article's own words.
+BREADCRUMB = re.compile(r"\s[›»>/]\s")
+_BYLINE_OR_DATE = {Kind.BYLINE, Kind.DATELINE}
 _METADATA = {Kind.BOILERPLATE, Kind.END, Kind.COUNTER, Kind.LABEL, Kind.EMAIL, Kind.DATELINE, Kind.BYLINE}
 
 _SPEECH = (
@@ -101,17 +103,25 @@ def find_title(lines: list[str], kinds: list[Kind], hint: str | None) -> int | N
             if line and bp.normalise(line).lower() == wanted:
                 return index
         # The container's title is not on the page: the page's own headline still heads it.
-    seen = 0
-    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind is Kind.BLANK:
-            continue
-        seen += 1
-        if seen > TITLE_WINDOW:
-            return None
-        if kind in _METADATA or kind is Kind.BULLET:
-            continue  # menus, datelines and section labels come before headlines
-        return index if is_headline(line) else None
-    return None
+    candidates = title_candidates(lines, kinds)
+    if not candidates:
+        return None
+    # A headline stands right above its byline or dateline; what heads the page before it is a masthead
+    # or a breadcrumb, so prefer lines that are neither all capitals nor "Section › Subsection".
+    meta = next((i for i in range(candidates[0], len(kinds)) if kinds[i] in _BYLINE_OR_DATE), len(kinds))
+    pool = [i for i in candidates if i < meta] or candidates
+    worded = [i for i in pool if not lines[i].isupper() and not BREADCRUMB.search(lines[i])]
+    return (worded or pool)[0]
+
+
+def title_candidates(lines: list[str], kinds: list[Kind]) -> list[int]:
+    """Headline-shaped lines among the first content lines, past menus, datelines and labels."""
+    content = [i for i, kind in enumerate(kinds) if kind is not Kind.BLANK][:TITLE_WINDOW]
+    return [
+        i
+        for i in content
+        if kinds[i] not in _METADATA and kinds[i] is not Kind.BULLET and is_headline(lines[i])
+    ]
 
 
 def is_headline(line: str) -> bool:

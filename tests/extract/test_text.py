@@ -240,3 +240,22 @@ def test_chinese_page_without_spaces():
 def test_container_title_absent_from_the_page_still_finds_the_headline():
     cleaned = clean_text(page("Ferry line approved", PARA_1), title_hint="Council backs ferry")
     assert cleaned.paragraphs == (PARA_1,)
+
+
+def test_title_is_the_headline_above_the_byline_not_the_masthead():
+    cleaned = clean_text(
+        "\n".join(
+            [
+                "LAKESIDE GAZETTE",
+                "News › Local",
+                "",
+                "Town hall reopens after two years of repairs",
+                "",
+                "By Ines Moreau",
+                "March 2, 2026, 10:00 AM",
+                "",
+                "The town hall of Lakeside reopened on Monday after two years of repairs to its roof and walls.",
+            ]
+        )
+    )
+    assert cleaned.title == "Town hall reopens after two years of repairs"
