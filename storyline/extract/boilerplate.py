@@ -47,6 +47,15 @@ NAVIGATION_PHRASES = (
     "leggi anche", "tutti i diritti riservati", "lees ook", "lees meer",
 )  # fmt: skip
 
+# Consent banners: boilerplate however long and sentence-like they are.
+CONSENT_PHRASES = (
+    "we use cookies", "this site uses cookies", "this website uses cookies", "cookie policy",
+    "cookie settings", "accept cookies", "accept all cookies", "manage cookies", "cookie preferences",
+    "utilizamos cookies", "usamos cookies", "este sitio utiliza cookies", "wir verwenden cookies",
+    "diese website verwendet cookies", "nous utilisons des cookies", "ce site utilise des cookies",
+    "utilizziamo i cookie", "kami menggunakan cookie", "wij gebruiken cookies",
+)  # fmt: skip
+
 # Single words of share bars and widgets: a line made of nothing else is boilerplate
 # ("Share on Facebook", "Subscribe to our newsletter", "Comments (3)"), a headline that
 # merely mentions one ("Facebook fined ...") is not.
@@ -207,7 +216,7 @@ def is_navigation(line: str) -> bool:
     words = count_words(text)
     if has_phrase(text, NAVIGATION_PHRASES) and (words <= 8 or (not is_prose(text) and words <= 30)):
         return True
-    if _COPYRIGHT.match(text):
+    if _COPYRIGHT.match(text) or (words <= 80 and has_phrase(text, CONSENT_PHRASES)):
         return True
     if _is_widget_line(text):
         return True

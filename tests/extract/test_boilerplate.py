@@ -94,3 +94,8 @@ def test_looks_like_name():
 def test_email_domain_skips_free_mail():
     assert email_domain("desk@www.lakeside-courier.example") == "lakeside-courier.example"
     assert email_domain("someone@gmail.com") is None
+
+
+def test_cookie_banner_is_boilerplate_even_as_sentences():
+    banner = "We use cookies to improve your visit. By continuing to browse you agree to our cookie policy."
+    assert classify(banner) is Kind.BOILERPLATE
