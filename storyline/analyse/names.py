@@ -1,0 +1,66 @@
+"""Clean and merge names: articles, possessives, titles, aliases, surnames and acronyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from storyline.analyse.lexicon import ALIASES, TITLE_WORDS
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an|this|that)\s+", re.IGNORECASE)
+_EDGE_PUNCT = "\"'“”‘’«»„()[],.;:!? \n\t"
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)?$")
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFKC, curly quotes straight, lower case, single spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return " ".join(text.lower().split())
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading article, surrounding punctuation, a possessive and bracketed acronym."""
+    name = " ".join(text.split()).strip(_EDGE_PUNCT)
+    name = _ACRONYM_IN_BRACKETS.sub("", name)
+    name = _LEADING_ARTICLE.sub("", name)
+    name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "s'", "s’")) else name
+    return name.strip(_EDGE_PUNCT)
+
+
+def apply_alias(name: str) -> str:
+    """The common name for a country written another way ("DPRK" -> "North Korea")."""
+    return ALIASES.get(fold(name), name)
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without the titles and roles before it ("Prime Minister X Y" -> "X Y")."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or is_adjectival(words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def is_adjectival(word: str) -> bool:
+    """Nationality-style words that precede a title ("Peruvian", "Maltese", "French")."""
+    return word[:1].isupper() and word.lower().endswith(("ese", "ian", "ish", "ean", "can", "ch"))
+
+
+def acronym_of(name: str) -> str:
+    """Initials of the capitalised words ("World Health Organization" -> "WHO")."""
+    words = [word for word in re.split(r"[\s\-]+", name) if word[:1].isupper()]
+    return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def is_surname_of(short: str, full: str) -> bool:
+    """Whether a one-word name is the first or last word of a longer person name."""
+    words = full.split()
+    return len(words) > 1 and " " not in short and short.lower() in (words[0].lower(), words[-1].lower())
+
+
+def extends_name(short: str, full: str) -> bool:
+    """Whether `full` is `short` plus a trailing "of/to/in/for …" ("X Mission" -> "X Mission to Y")."""
+    short_key, full_key = fold(short), fold(full)
+    if not full_key.startswith(short_key + " "):
+        return False
+    return full_key[len(short_key) + 1 :].split()[0] in ("of", "to", "in", "for", "at", "on")

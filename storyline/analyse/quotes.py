@@ -1,0 +1,334 @@
+"""Who said what: direct, partial and reported quotes with their cue and resolved speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES, REPORT_CUES
+from storyline.analyse.mentions import find_nearest_subject
+from storyline.analyse.names import extends_name, is_surname_of
+from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
+from storyline.analyse.speakers import Resolver, Speaker
+from storyline.analyse.words import is_noun, noun_in, verb_base
+from storyline.records import Article, Quote
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s+")
+_QUESTION = re.compile(r"\s*(Question|Q)\s*[:：]\s*")
+_ANSWER = re.compile(r"\s*(Answer|A)\s*[:：]\s*")
+_BETWEEN_DIRECT = re.compile(r"^[\s,:;—–-]*$")
+_INTRODUCES_QUOTE = re.compile(r"\s*[,:]?\s*[“\"„«]")
+_TRAILING_PUNCT = ".,;: \n\t"
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something to attribute, in text order: a quotation, a reported clause or an answer."""
+
+    offset: int
+    kind: str  # "marks", "reported" or "answer"
+    quote: QuoteSpan | None = None
+    cue: object = None  # spaCy Token
+    subject: object = None  # spaCy Token
+    content: tuple[int, int] | None = None
+    paragraph: int = 0
+
+
+class QuoteFinder:
+    """Finds and attributes every quote of one parsed article."""
+
+    def __init__(self, doc, article: Article) -> None:
+        self.doc, self.article, self.text = doc, article, article.text
+        self.spans = find_quotes(self.text)
+        self.paragraphs = split_paragraphs(self.text)
+        self.resolver = Resolver(doc, self.spans)
+        self.quotes: list[tuple[int, Quote]] = []  # (paragraph index, quote)
+
+    def find(self) -> list[Quote]:
+        events = self.collect_events()
+        for event in sorted(events, key=lambda event: event.offset):
+            self.attribute(event)
+        bodies = {mention.name for mention in self.resolver.mentions if mention.kind == "group"}
+        return unify_speakers([quote for _, quote in self.quotes], self.resolver.persons, bodies)
+
+    # -- collecting -------------------------------------------------------------------------
+
+    def collect_events(self) -> list[Event]:
+        labels = self.label_paragraphs()
+        events = [self.make_marks_event(span) for span in self.spans]
+        used = {event.cue.i for event in events if event.cue is not None}
+        events += [event for event in self.find_reported(used)]
+        events += self.find_answers(labels)
+        return [event for event in events if labels[event.paragraph] != "question" or event.cue is not None]
+
+    def label_paragraphs(self) -> list[str | None]:
+        """Q&A layout: "question", "answer" (also the paragraphs after an answer) or None."""
+        labels: list[str | None] = []
+        current = None
+        for start, end in self.paragraphs:
+            paragraph = self.text[start:end]
+            if _QUESTION.match(paragraph):
+                current = "question"
+            elif _ANSWER.match(paragraph):
+                current = "answer"
+            elif current == "question":
+                current = None
+            labels.append(current)
+        return labels
+
+    def paragraph_of(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if offset < end or index == len(self.paragraphs) - 1:
+                return index if offset >= start or index == 0 else index - 1
+        return 0
+
+    def make_marks_event(self, span: QuoteSpan) -> Event:
+        cue, subject = self.find_cue(span)
+        return Event(span.start, "marks", span, cue, subject, span.content, self.paragraph_of(span.start))
+
+    def find_answers(self, labels: list[str | None]) -> list[Event]:
+        """One event per paragraph of an answer in a Q&A transcript."""
+        events = []
+        for index, (start, end) in enumerate(self.paragraphs):
+            if labels[index] == "answer":
+                match = _ANSWER.match(self.text, start)
+                content_start = match.end() if match else start
+                events.append(Event(start, "answer", content=(content_start, end), paragraph=index))
+        return events
+
+    # -- cues for quotation marks -----------------------------------------------------------
+
+    def find_cue(self, span: QuoteSpan):
+        """The speech verb (or "according to") framing a quotation, and its subject token."""
+        best = None
+        for distance, token in self.candidate_cues(span):
+            subject = find_subject(token)
+            if subject is None:
+                continue
+            if token.lower_ == "according" and noun_in(subject, NON_SPEAKERS):
+                continue
+            rank = (token.lower_ == "according", distance)
+            if best is None or rank < best[0]:
+                best = (rank, token, subject)
+        return (best[1], best[2]) if best else (None, None)
+
+    def candidate_cues(self, span: QuoteSpan):
+        """Cue words in the same sentence as the quotation, outside any other quotation."""
+        low, high = self.container(span)
+        before = max([low] + [m.end() for m in _SENTENCE_END.finditer(self.text, low, span.start)])
+        after = self.find_frame_end(span, high)
+        for token in self.doc.char_span(before, after, alignment_mode="expand") or []:
+            if verb_base(token) not in QUOTE_CUES and token.lower_ != "according":
+                continue
+            if span.contains(token.idx) or self.in_other_quote(token.idx, span):
+                continue
+            if token.idx > span.end and _INTRODUCES_QUOTE.match(self.text, token.idx + len(token)):
+                continue  # "“…” He added, “…”": the cue belongs to the next quotation
+            distance = span.start - token.idx if token.idx < span.start else token.idx - span.end
+            yield distance, token
+
+    def find_frame_end(self, span: QuoteSpan, high: int) -> int:
+        """Where the cue frame after a quotation ends: the sentence end or the next quotation."""
+        following = _SENTENCE_END.search(self.text, span.end, high)
+        end = following.start() + 1 if following else high
+        later = [other.start for other in self.spans if span.end <= other.start < end and not other.nested]
+        return min([end, *later])
+
+    def container(self, span: QuoteSpan) -> tuple[int, int]:
+        """Where to look for a cue: the enclosing quotation for a nested one, else the paragraph."""
+        if span.nested:
+            outer = next(other for other in self.spans if not other.nested and other.contains(span.start))
+            return outer.content
+        return self.paragraphs[self.paragraph_of(span.start)]
+
+    def in_other_quote(self, offset: int, span: QuoteSpan) -> bool:
+        return any(
+            other.contains(offset) and other != span and not (span.nested and not other.nested)
+            for other in self.spans
+        )
+
+    # -- reported speech --------------------------------------------------------------------
+
+    def find_reported(self, used: set[int]) -> list[Event]:
+        """ "X said that …" clauses and "according to X, …" sentences outside quotations."""
+        events = []
+        for token in self.doc:
+            if token.i in used or any(span.contains(token.idx) for span in self.spans if not span.nested):
+                continue
+            if verb_base(token) in REPORT_CUES:
+                event = self.make_reported(token)
+            elif token.lower_ == "according":
+                event = self.make_according(token, used)
+            else:
+                continue
+            if event is not None:
+                events.append(event)
+        return events
+
+    def make_reported(self, cue) -> Event | None:
+        clause = next((child for child in cue.children if child.dep_ == "ccomp"), None)
+        if clause is None and cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            clause = cue.head
+        subject = find_subject(cue)
+        if (
+            clause is None
+            or subject is None
+            or (subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue))
+        ):
+            return None
+        tokens = [
+            token for token in clause.subtree if not (token.dep_ == "mark" and token.i == clause.left_edge.i)
+        ]
+        if clause is cue.head:  # "Prices will fall, he said": the clause minus the cue's own words
+            tokens = [token for token in tokens if token.i < cue.left_edge.i]
+        if not tokens:
+            return None
+        content = self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if self.overlaps_marks(content):
+            return None
+        return Event(cue.idx, "reported", None, cue, subject, content, self.paragraph_of(cue.idx))
+
+    def make_according(self, cue, used: set[int]) -> Event | None:
+        subject = find_subject(cue)
+        sentence = cue.sent
+        if subject is None or noun_in(subject, NON_SPEAKERS):
+            return None
+        if any(token.i in used or verb_base(token) in REPORT_CUES for token in sentence):
+            return None
+        phrase = list(cue.subtree)
+        if phrase[0].i == sentence.start:
+            content = self.trim(phrase[-1].idx + len(phrase[-1]), sentence.end_char)
+        else:
+            content = self.trim(sentence.start_char, phrase[0].idx)
+        if content[1] <= content[0] or self.overlaps_marks(content):
+            return None
+        return Event(cue.idx, "reported", None, cue, subject, content, self.paragraph_of(cue.idx))
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _TRAILING_PUNCT:
+            start += 1
+        while end > start and self.text[end - 1] in _TRAILING_PUNCT:
+            end -= 1
+        return start, end
+
+    def overlaps_marks(self, content: tuple[int, int]) -> bool:
+        """Whether a reported clause holds a quotation, which is reported as a partial quote."""
+        return any(span.start < content[1] and content[0] < span.end for span in self.spans)
+
+    # -- attribution ------------------------------------------------------------------------
+
+    def attribute(self, event: Event) -> None:
+        if event.kind == "answer":
+            self.add_answer(event)
+        elif event.cue is not None:
+            self.add_cued(event)
+        elif event.quote is not None and self.starts_paragraph(event.quote):
+            self.add_continuation(event)
+
+    def add_cued(self, event: Event) -> None:
+        speaker = self.resolver.resolve(event.subject)
+        if speaker.dropped:
+            return
+        self.resolver.remember(speaker)
+        cue = event.cue
+        kind = "reported" if event.kind == "reported" else self.marks_kind(event.quote, cue)
+        self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))
+
+    def add_continuation(self, event: Event) -> None:
+        """A paragraph opening with an uncued quotation continues the previous speaker."""
+        if not self.quotes or self.quotes[-1][0] < event.paragraph - 1:
+            return
+        previous = self.quotes[-1][1]
+        if previous.speaker is None:
+            return
+        self.emit(event, previous.speaker, "", "direct", None, None)
+
+    def add_answer(self, event: Event) -> None:
+        self.emit(event, self.article.author, "Answer", "direct", None, None)
+
+    def emit(self, event: Event, name, cue: str, kind: str, speaker: Speaker | None, cue_span) -> None:
+        start, end = event.content
+        quote = Quote(
+            article_id=self.article.id,
+            speaker=name,
+            text=self.text[start:end],
+            cue=cue,
+            kind=kind,
+            speaker_mention=speaker.mention if speaker else None,
+            speaker_span=speaker.span if speaker else None,
+            cue_span=cue_span,
+            content_span=(start, end),
+        )
+        self.quotes.append((event.paragraph, quote))
+
+    def marks_kind(self, span: QuoteSpan, cue) -> str:
+        """Direct when the quotation is the whole complement of its cue, partial when inside a clause."""
+        if cue.idx > span.start:
+            return "direct"
+        return "direct" if _BETWEEN_DIRECT.match(self.text[cue.idx + len(cue) : span.start]) else "partial"
+
+    def starts_paragraph(self, span: QuoteSpan) -> bool:
+        """Whether a quotation opens its paragraph, or a sentence right after another quotation."""
+        start, _ = self.paragraphs[self.paragraph_of(span.start)]
+        before = self.text[start : span.start].rstrip()
+        if span.nested:
+            return False
+        if not before:
+            return True
+        earlier = [
+            quote for _, quote in self.quotes if quote.content_span and quote.content_span[1] <= span.start
+        ]
+        return bool(earlier) and earlier[-1].content_span[0] >= start and before.endswith((".", "!", "?"))
+
+
+def find_subject(cue):
+    """The subject of a speech verb, following conjuncts ("X criticized Y and noted") and
+    clauses hanging off a noun ("a declaration saying"); the object of "according to"."""
+    if cue.lower_ == "according":
+        to = next((child for child in cue.children if child.lower_ == "to"), None)
+        return (
+            next((child for child in to.children if child.dep_ == "pobj"), None) if to is not None else None
+        )
+    token = cue
+    for _ in range(4):
+        subject = find_nearest_subject(token)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ in ("acl", "relcl") and is_noun(token.head):
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def is_expletive(cue) -> bool:
+    """ "It is said that …": no speaker."""
+    return any(child.dep_ == "auxpass" for child in cue.children)
+
+
+def unify_speakers(quotes: list[Quote], persons: set[str], bodies: set[str]) -> list[Quote]:
+    """One canonical name per speaker: the fullest of the names the article uses for them."""
+    names = {quote.speaker for quote in quotes if quote.speaker} | persons | bodies
+    canonical = {name: find_fullest(name, names, persons) for name in names}
+    return [replace_speaker(quote, canonical) for quote in quotes]
+
+
+def find_fullest(name: str, names: set[str], persons: set[str]) -> str:
+    longer = [other for other in names if extends_name(name, other)]
+    longer += [person for person in persons if is_surname_of(name, person)]
+    return max(longer, key=len) if longer else name
+
+
+def replace_speaker(quote: Quote, canonical: dict[str, str]) -> Quote:
+    if not quote.speaker or canonical.get(quote.speaker, quote.speaker) == quote.speaker:
+        return quote
+    return replace(quote, speaker=canonical[quote.speaker])
+
+
+def extract_quotes(doc, article: Article) -> tuple[Quote, ...]:
+    """All quotes of an article, in text order."""
+    quotes = QuoteFinder(doc, article).find()
+    return tuple(sorted(quotes, key=lambda quote: quote.content_span or (0, 0)))

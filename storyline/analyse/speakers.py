@@ -1,0 +1,149 @@
+"""Resolve the subject of a speech verb to a speaker name within one article.
+
+Pronouns go to the most recent compatible speaker or subject, vague roles ("the Ministry")
+to the latest named mention containing the same noun, documents ("the statement") to
+whoever issued them, and surnames to the full name used elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyse.lexicon import GROUP_PRONOUNS, NON_SPEAKERS, PERSON_PRONOUNS
+from storyline.analyse.mentions import Mention, collect_mentions, find_issuer_token, make_mention
+from storyline.analyse.names import clean_name, fold, is_surname_of
+from storyline.analyse.quotemarks import QuoteSpan
+from storyline.analyse.words import noun_in
+
+# Which mention kinds a pronoun may stand for.
+COMPATIBLE = {
+    "person": ("person", "role"),
+    "group": ("group", "document"),
+    "any": ("person", "role", "group"),
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    kind: str
+    mention: str
+    span: tuple[int, int]
+    dropped: bool = False  # a journalist or "the question": such quotes are not kept
+
+
+class Resolver:
+    """Speaker resolution for one parsed article; remembers the speakers found so far."""
+
+    def __init__(self, doc, quotes: list[QuoteSpan]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.mentions: list[Mention] = collect_mentions(doc)
+        self.persons = {mention.name for mention in self.mentions if mention.kind == "person"}
+        self.history: list[tuple[int, str, str]] = []  # (offset, name, kind) of resolved speakers
+
+    def remember(self, speaker: Speaker) -> None:
+        if speaker.name and not speaker.dropped:
+            self.history.append((speaker.span[0], speaker.name, speaker.kind))
+
+    def resolve(self, token, depth: int = 0) -> Speaker:
+        """The speaker a subject token refers to."""
+        if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS:
+            return self.resolve_pronoun(token)
+        mention = make_mention(token)
+        span = (mention.start, mention.end)
+        if noun_in(token, NON_SPEAKERS):
+            return Speaker(None, "role", mention.text, span, dropped=True)
+        if mention.kind == "document" and depth < 3:
+            return self.resolve_document(token, mention, depth)
+        if mention.vague:
+            return self.resolve_vague(token, mention, depth)
+        name = self.expand_surname(mention.name)
+        kind = "person" if name in self.persons else mention.kind
+        return Speaker(name, kind, mention.text, span)
+
+    def resolve_pronoun(self, token) -> Speaker:
+        """The most recent compatible speaker, or subject mentioned outside other quotes."""
+        want = "person" if token.lower_ in PERSON_PRONOUNS else "group" if token.lower_ == "it" else "any"
+        kinds = COMPATIBLE[want]
+        best: tuple[int, str, str] | None = None
+        for offset, name, kind in self.history:
+            if offset < token.idx and kind in kinds and (best is None or offset > best[0]):
+                best = (offset, name, kind)
+        for mention in self.visible(token.idx):
+            if mention.subject and mention.kind in kinds and (best is None or mention.start > best[0]):
+                best = (mention.start, *self.name_mention(mention))
+        span = (token.idx, token.idx + len(token))
+        if best is None:
+            return Speaker(None, want, token.text, span)
+        return Speaker(best[1], best[2], token.text, span)
+
+    def name_mention(self, mention: Mention) -> tuple[str, str]:
+        """(name, kind) for a candidate antecedent; documents stand for their issuer."""
+        if mention.kind == "document":
+            speaker = self.resolve(self.doc[mention.head], depth=2)
+            return speaker.name or mention.name, speaker.kind
+        return self.expand_surname(mention.name), mention.kind
+
+    def resolve_document(self, token, mention: Mention, depth: int) -> Speaker:
+        """A document speaks for its issuer; "the statement" for the last one whose issuer is known."""
+        span = (mention.start, mention.end)
+        issuer = find_issuer_token(token)
+        if issuer is None and any(child.dep_ == "det" for child in token.children):
+            issuer = self.find_last_issuer(token.idx)
+        if issuer is None:
+            return Speaker(mention.name, "group", mention.text, span)
+        owner = self.resolve(issuer, depth + 1)
+        return Speaker(owner.name or mention.name, owner.kind, mention.text, span, owner.dropped)
+
+    def find_last_issuer(self, offset: int):
+        """The issuer token of the most recent document mentioned before `offset`."""
+        for mention in reversed(self.visible(offset)):
+            if mention.kind == "document":
+                issuer = find_issuer_token(self.doc[mention.head])
+                if issuer is not None:
+                    return issuer
+        return None
+
+    def resolve_vague(self, token, mention: Mention, depth: int) -> Speaker:
+        """ "the Ministry" -> the latest named mention containing "ministry"; else its owner."""
+        span = (mention.start, mention.end)
+        found = self.find_containing(token.lower_, token.idx)
+        if found is not None:
+            name, kind = self.name_mention(found)
+            return Speaker(name, kind, mention.text, span)
+        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        if owner is not None and depth < 3 and owner.lower_ not in PERSON_PRONOUNS:
+            resolved = self.resolve(owner, depth + 1)
+            if resolved.name:
+                return Speaker(resolved.name, resolved.kind, mention.text, span)
+        return Speaker(clean_name(mention.text), mention.kind, mention.text, span)
+
+    def find_containing(self, word: str, offset: int) -> Mention | None:
+        """The most recent named mention whose words include `word`."""
+        pattern = re.compile(rf"\b{re.escape(fold(word))}\b")
+        for mention in reversed(self.visible(offset)):
+            if not mention.vague and mention.kind != "document" and pattern.search(fold(mention.text)):
+                return mention
+        return None
+
+    def visible(self, offset: int) -> list[Mention]:
+        """Mentions before `offset` that are not inside a quotation (unless it encloses `offset`)."""
+        return [
+            mention
+            for mention in self.mentions
+            if mention.start < offset and self.outside_quotes(mention, offset)
+        ]
+
+    def outside_quotes(self, mention: Mention, offset: int) -> bool:
+        return all(
+            not span.contains(mention.start) or span.contains(offset)
+            for span in self.quotes
+            if not span.nested
+        )
+
+    def expand_surname(self, name: str) -> str:
+        """ "Pell" -> "Dario Pell" when the article names that person in full."""
+        longer = [person for person in self.persons if is_surname_of(name, person)]
+        return max(longer, key=len) if longer else name

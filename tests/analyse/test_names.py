@@ -1,0 +1,43 @@
+from storyline.analyse.names import (
+    acronym_of,
+    apply_alias,
+    clean_name,
+    extends_name,
+    is_surname_of,
+    strip_titles,
+)
+
+
+def test_clean_name_strips_article_and_possessive():
+    assert clean_name("the Alliance’s") == "Alliance"
+    assert clean_name("The Harbour Authority's") == "Harbour Authority"
+
+
+def test_clean_name_drops_bracketed_acronym():
+    assert clean_name("the Coastal Union (CU)") == "Coastal Union"
+
+
+def test_strip_titles_before_a_person_name():
+    assert strip_titles("Prime Minister Ana Veltri") == "Ana Veltri"
+    assert strip_titles("Brazilian Foreign Minister Ana Veltri") == "Ana Veltri"
+
+
+def test_aliases_map_country_names():
+    assert apply_alias("DPRK") == "North Korea"
+    assert apply_alias("U.S.") == "United States"
+    assert apply_alias("Ruritania") == "Ruritania"
+
+
+def test_acronym_of_capitalised_words():
+    assert acronym_of("Coastal Fisheries Board") == "CFB"
+    assert acronym_of("Oslo") == ""
+
+
+def test_surname_matches_first_or_last_word():
+    assert is_surname_of("Veltri", "Ana Veltri")
+    assert not is_surname_of("Ana Veltri", "Ana Veltri")
+
+
+def test_extends_name_needs_a_preposition():
+    assert extends_name("Harbour Mission", "Harbour Mission to the Islands")
+    assert not extends_name("Council", "Council Secretary General")

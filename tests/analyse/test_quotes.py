@@ -1,0 +1,110 @@
+"""One behaviour per test, on short invented texts."""
+
+import pytest
+
+from tests.analyse.conftest import find_quote
+
+pytestmark = pytest.mark.slow
+
+
+def test_direct_quote_after_speaker_and_cue(quotes_of):
+    quote = find_quote(quotes_of("Tomas Rendell noted, “The bridge will open in May.”"), "The bridge")
+    assert (quote.speaker, quote.cue, quote.kind) == ("Tomas Rendell", "noted", "direct")
+    assert quote.text == "The bridge will open in May."
+
+
+def test_spans_point_into_the_text(quotes_of):
+    text = "Tomas Rendell noted, “The bridge will open in May.”"
+    quote = find_quote(quotes_of(text), "The bridge")
+    assert text[slice(*quote.content_span)] == quote.text
+    assert text[slice(*quote.cue_span)] == "noted"
+    assert text[slice(*quote.speaker_span)] == "Tomas Rendell"
+    assert quote.article_id == "a1"
+
+
+def test_inverted_cue_with_a_statement_from_a_body(quotes_of):
+    text = "“We reject the ruling,” said a statement from the Harbour Workers Union on Friday."
+    quote = find_quote(quotes_of(text), "We reject")
+    assert quote.speaker == "Harbour Workers Union"
+
+
+def test_the_statement_added_as_quoted_by_an_outlet(quotes_of):
+    text = (
+        "“We reject the ruling,” said a statement from the Harbour Workers Union on Friday.\n\n"
+        "“Further action will follow,” the statement added, as quoted by the Daily Courier."
+    )
+    quote = find_quote(quotes_of(text), "Further action")
+    assert (quote.speaker, quote.cue) == ("Harbour Workers Union", "added")
+
+
+def test_partial_quote_inside_a_sentence(quotes_of):
+    quote = find_quote(
+        quotes_of("Carla Montez said the budget was “not a gamble” for the country."), "not a gamble"
+    )
+    assert (quote.speaker, quote.kind) == ("Carla Montez", "partial")
+
+
+def test_reported_speech_takes_the_clause_after_that(quotes_of):
+    quote = find_quote(quotes_of("Carla Montez said that the budget would pass next week."), "the budget")
+    assert (quote.speaker, quote.kind, quote.text) == (
+        "Carla Montez",
+        "reported",
+        "the budget would pass next week",
+    )
+
+
+def test_according_to_is_reported_speech(quotes_of):
+    quote = find_quote(quotes_of("According to Carla Montez, the budget will pass next week."), "the budget")
+    assert (quote.speaker, quote.kind, quote.cue) == ("Carla Montez", "reported", "According")
+
+
+def test_uncued_quote_paragraph_continues_the_previous_speaker(quotes_of):
+    text = "Carla Montez said, “The budget is balanced.”\n\n“We have cut waste everywhere.”"
+    assert find_quote(quotes_of(text), "We have cut").speaker == "Carla Montez"
+
+
+def test_scare_quotes_without_cue_are_not_quotes(quotes_of):
+    assert quotes_of("The so-called “peace plan” was published on Monday.") == []
+
+
+def test_second_verb_of_a_conjunction_keeps_the_subject(quotes_of):
+    text = "The Ministry of Transport criticized the airline and noted, “Safety comes first.”"
+    assert find_quote(quotes_of(text), "Safety").speaker == "Ministry of Transport"
+
+
+def test_answers_in_a_transcript_are_spoken_by_the_author(quotes_of):
+    text = "Question: What do you make of the new tariff?\n\nAnswer: The tariff harms growth."
+    quotes = quotes_of(text, author="Office of the Trade Envoy")
+    assert [(quote.speaker, quote.text) for quote in quotes] == [
+        ("Office of the Trade Envoy", "The tariff harms growth.")
+    ]
+
+
+def test_paragraphs_after_an_answer_belong_to_it(quotes_of):
+    text = "Question: Why now?\n\nAnswer: Because it is time.\n\nWe have waited for years."
+    quotes = quotes_of(text, author="Dario Pell")
+    assert find_quote(quotes, "We have waited").speaker == "Dario Pell"
+
+
+def test_a_journalist_is_never_a_speaker(quotes_of):
+    quotes = quotes_of("A reporter asked, “Will you resign?” The mayor shook her head.")
+    assert quotes == []
+
+
+def test_quote_nested_in_a_question_goes_to_its_own_speaker(quotes_of):
+    text = (
+        "The question was, “Governor Elena Fitch said that ‘the dam is safe’ last week. What is your view?”"
+    )
+    quotes = quotes_of(text)
+    assert find_quote(quotes, "the dam is safe").speaker == "Elena Fitch"
+    assert not any(quote.text.startswith("Governor") for quote in quotes)
+
+
+def test_cue_after_a_question_mark(quotes_of):
+    quote = find_quote(quotes_of("“Are you winning?” Carla Montez asked the crowd."), "Are you winning")
+    assert (quote.speaker, quote.cue) == ("Carla Montez", "asked")
+
+
+def test_uncued_quote_sentence_after_a_quote_continues_its_speaker(quotes_of):
+    text = "“The plan is dead,” said Carla Montez. “Nobody will vote for it.”"
+    assert find_quote(quotes_of(text), "Nobody").speaker == "Carla Montez"

@@ -1,0 +1,70 @@
+"""Speaker resolution: pronouns, roles, documents, surnames, titles, one name per speaker."""
+
+import pytest
+
+from tests.analyse.conftest import find_quote
+
+pytestmark = pytest.mark.slow
+
+
+def test_pronoun_resolves_to_the_last_named_person(quotes_of):
+    text = "Carla Montez arrived late. She said, “We are ready.”"
+    quote = find_quote(quotes_of(text), "We are ready")
+    assert (quote.speaker, quote.speaker_mention) == ("Carla Montez", "She")
+
+
+def test_pronoun_prefers_the_previous_speaker(quotes_of):
+    text = "Dario Pell said, “Prices will fall.” He added, “Wages will rise.”"
+    assert find_quote(quotes_of(text), "Wages").speaker == "Dario Pell"
+
+
+def test_role_resolves_to_the_named_body_with_that_noun(quotes_of):
+    text = (
+        "The Ruritanian Ministry of Health issued rules on Monday. The Ministry added, “Masks are optional.”"
+    )
+    quote = find_quote(quotes_of(text), "Masks")
+    assert (quote.speaker, quote.speaker_mention) == ("Ruritanian Ministry of Health", "The Ministry")
+
+
+def test_surname_resolves_to_the_full_name(quotes_of):
+    text = "Health Ministry spokesperson Dario Pell spoke on Monday. Pell noted, “Masks are optional.”"
+    assert find_quote(quotes_of(text), "Masks").speaker == "Dario Pell"
+
+
+def test_titles_are_stripped_from_person_names(quotes_of):
+    text = "Ruritanian Prime Minister Ana Veltri said, “We are ready.”"
+    assert find_quote(quotes_of(text), "We are ready").speaker == "Ana Veltri"
+
+
+def test_the_statement_speaks_for_its_issuer(quotes_of):
+    text = "The Coastal Fisheries Board issued a statement.\n\nThe statement said that catches would be cut."
+    assert find_quote(quotes_of(text), "catches").speaker == "Coastal Fisheries Board"
+
+
+def test_a_document_issued_at_a_summit_belongs_to_its_host(quotes_of):
+    text = (
+        "Delegates welcomed a joint declaration issued at the Harbour League's annual summit.\n\n"
+        "The declaration said that tariffs must fall."
+    )
+    assert find_quote(quotes_of(text), "tariffs").speaker == "Harbour League"
+
+
+def test_a_spokesperson_of_a_vague_body_resolves_through_the_body(quotes_of):
+    text = (
+        "The Ruritanian Mission to the Islands issued a statement on Monday.\n\n"
+        "The mission's spokesperson said that the vote was unfair."
+    )
+    assert find_quote(quotes_of(text), "the vote").speaker == "Ruritanian Mission to the Islands"
+
+
+def test_unresolvable_role_keeps_its_own_words(quotes_of):
+    text = "“We will appeal,” said the Ruritanian representative."
+    assert find_quote(quotes_of(text), "We will appeal").speaker == "Ruritanian representative"
+
+
+def test_one_canonical_name_per_speaker(quotes_of):
+    text = (
+        "The Ruritanian Mission to the Islands spoke on Monday.\n\n"
+        "The Ruritanian Mission said that the vote was unfair."
+    )
+    assert find_quote(quotes_of(text), "the vote").speaker == "Ruritanian Mission to the Islands"
