@@ -19,7 +19,11 @@ from storyline.options import Options
 from storyline.store import Store, open_store
 
 DB_OPTION = click.option(
-    "--db", "db_path", default="storyline.db", show_default=True, type=click.Path(dir_okay=False),
+    "--db",
+    "db_path",
+    default="storyline.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
     help="The story store (SQLite file).",
 )
 EXIT_INPUT_FAILED = 1
@@ -49,11 +53,18 @@ def make_options(on_error: str, show_progress: bool | None) -> Options:
 
 def ingest_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
-        "--on-error", type=click.Choice(["collect", "skip", "raise"]), default="collect", show_default=True,
+        "--on-error",
+        type=click.Choice(["collect", "skip", "raise"]),
+        default="collect",
+        show_default=True,
         help="A bad file: name it and go on (collect, skip), or stop at it (raise).",
     )(command)
-    command = click.option("--progress/--no-progress", "show_progress", default=None,
-                           help="Progress bars (default: when standard error is a terminal).")(command)
+    command = click.option(
+        "--progress/--no-progress",
+        "show_progress",
+        default=None,
+        help="Progress bars (default: when standard error is a terminal).",
+    )(command)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(command)
 
 
@@ -66,10 +77,13 @@ def main() -> None:
 @main.command()
 @ingest_options
 @DB_OPTION
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write stories.json, .md, .html here.")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False), help="Write stories.json, .md, .html here."
+)
 @clean_errors
-def digest(paths: tuple[str, ...], db_path: str, out_dir: str | None, on_error: str,
-           show_progress: bool | None) -> None:
+def digest(
+    paths: tuple[str, ...], db_path: str, out_dir: str | None, on_error: str, show_progress: bool | None
+) -> None:
     """Ingest every file under PATHS, cluster, analyse and write the briefs."""
     store = open_store(db_path)
     report = pipeline.digest(store, paths, make_options(on_error, show_progress), report_failure)
@@ -93,8 +107,10 @@ def ingest(paths: tuple[str, ...], db_path: str, on_error: str, show_progress: b
     """Store every article under PATHS (no clustering or briefs yet)."""
     store = open_store(db_path)
     report = pipeline.ingest(store, paths, make_options(on_error, show_progress), on_failure=report_failure)
-    click.echo(f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
-               f"{len(report.failures)} failed")
+    click.echo(
+        f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
+        f"{len(report.failures)} failed"
+    )
     _exit_for(report.failures)
 
 
@@ -117,9 +133,13 @@ def stories(db_path: str, as_json: bool) -> None:
     """List the events: id, headline, span, sources."""
     for event in pipeline.stories_document(_open_existing(db_path))["events"]:
         if as_json:
-            click.echo(json.dumps({key: event[key] for key in ("id", "headline", "start", "end", "articles")}))
+            click.echo(
+                json.dumps({key: event[key] for key in ("id", "headline", "start", "end", "articles")})
+            )
         else:
-            click.echo(f"{event['id']}  {span(event):<24}  {len(event['sources'])} sources  {event['headline']}")
+            click.echo(
+                f"{event['id']}  {span(event):<24}  {len(event['sources'])} sources  {event['headline']}"
+            )
 
 
 @main.command()
@@ -142,10 +162,16 @@ def _markdown(brief: dict[str, Any]) -> str:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "md", "html"]), default="json",
-              show_default=True)
-@click.option("--out", "out_file", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "md", "html"]), default="json", show_default=True
+)
+@click.option(
+    "--out",
+    "out_file",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
 @clean_errors
 def export(db_path: str, fmt: str, out_file: Any) -> None:
     """Export every story: stories.json, one JSON line per event, Markdown or one HTML page."""

@@ -51,7 +51,9 @@ def test_shared_entities_tip_a_borderline_article_into_the_event():
     stream = clusterer()
     stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1), entities=frozenset({"valmora", "petra olsen"})))
     borderline = unit(0.6, 0.8)  # cosine 0.6 with the event
-    joined = stream.add(ClusterItem("b", borderline, day(2026, 3, 1), entities=frozenset({"valmora", "petra olsen"})))
+    joined = stream.add(
+        ClusterItem("b", borderline, day(2026, 3, 1), entities=frozenset({"valmora", "petra olsen"}))
+    )
     assert joined.event_id == stream.events()[0].id
 
 

@@ -108,7 +108,9 @@ def test_second_run_adds_nothing(digested):
 def test_event_spans_are_the_gold_spans(digested, seeds_gold):
     document = digested["document"]
     files = {article["id"]: Path(article["source"]).name for article in document["articles"]}
-    spans = {frozenset(files[a] for a in event["articles"]): (event["start"][:10], event["end"][:10])
-             for event in document["events"]}
+    spans = {
+        frozenset(files[a] for a in event["articles"]): (event["start"][:10], event["end"][:10])
+        for event in document["events"]
+    }
     for gold in seeds_gold["events"].values():
         assert spans[frozenset(gold["articles"])] == tuple(gold["span"])

@@ -93,13 +93,26 @@ moments = st.none() | st.datetimes(timezones=st.just(UTC))
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40)
-@given(text=texts, title=st.none() | texts, published=moments, dropped=st.lists(texts, max_size=3),
-       yearless=st.none() | st.builds(YearlessDate, st.integers(1, 12), st.integers(1, 28)))
+@given(
+    text=texts,
+    title=st.none() | texts,
+    published=moments,
+    dropped=st.lists(texts, max_size=3),
+    yearless=st.none() | st.builds(YearlessDate, st.integers(1, 12), st.integers(1, 28)),
+)
 def test_any_article_round_trips_through_the_store(store, text, title, published, dropped, yearless):
     raw = RawDocument(source="x", payload=text, kind="text")
     if store.has_raw(raw.id):
         return
-    article = Article(id=raw.id, raw_id=raw.id, source="x", text=text, title=title, published=published,
-                      dropped=tuple(dropped), yearless_date=yearless)
+    article = Article(
+        id=raw.id,
+        raw_id=raw.id,
+        source="x",
+        text=text,
+        title=title,
+        published=published,
+        dropped=tuple(dropped),
+        yearless_date=yearless,
+    )
     store.save_article(raw, article, None, b"")
     assert store.article(raw.id) == article

@@ -1,17 +1,26 @@
 from storyline.brief.render import escape_markdown, render_html, render_markdown, span
 
 EVENT = {
-    "id": "e-1", "storyline": "s-1", "headline": "Dockers <b>strike</b> in Valmora",
-    "start": "2026-03-01T00:00:00+00:00", "end": "2026-03-03T00:00:00+00:00",
-    "articles": ["a1", "a2"], "highlights": ["Ships wait offshore."],
+    "id": "e-1",
+    "storyline": "s-1",
+    "headline": "Dockers <b>strike</b> in Valmora",
+    "start": "2026-03-01T00:00:00+00:00",
+    "end": "2026-03-03T00:00:00+00:00",
+    "articles": ["a1", "a2"],
+    "highlights": ["Ships wait offshore."],
     "summary": [{"text": "Work stopped for two days.", "cites": ["a1", "a2"]}],
     "timeline": [{"date": "2026-03-01T00:00:00+00:00", "text": "Talks broke down.", "cites": ["a2"]}],
     "quotes": [{"speaker": "Petra Olsen", "text": "We waited three years", "article": "a1", "cue": "said"}],
     "entities": [{"name": "Valmora", "type": "GPE", "count": 3}],
     "only_in": [{"article": "a2", "text": "Eleven ships wait."}],
     "sources": [
-        {"article": "a1", "outlet": "Harbour Post", "title": "Strike", "published": "2026-03-01T09:00:00+00:00",
-         "source": "a1.txt"},
+        {
+            "article": "a1",
+            "outlet": "Harbour Post",
+            "title": "Strike",
+            "published": "2026-03-01T09:00:00+00:00",
+            "source": "a1.txt",
+        },
         {"article": "a2", "outlet": None, "title": None, "published": None, "source": "a2.txt"},
     ],
 }

@@ -7,11 +7,17 @@ def test_splits_on_sentence_ends():
 
 def test_keeps_abbreviations_and_initials_whole():
     text = "The vote on Jul. 11 was close. Dr. Ruiz and the U.S. delegation left."
-    assert split_sentences(text) == ["The vote on Jul. 11 was close.", "Dr. Ruiz and the U.S. delegation left."]
+    assert split_sentences(text) == [
+        "The vote on Jul. 11 was close.",
+        "Dr. Ruiz and the U.S. delegation left.",
+    ]
 
 
 def test_keeps_a_closing_quote_with_its_sentence():
-    assert split_sentences("She said “we are done.” Then she left.") == ["She said “we are done.”", "Then she left."]
+    assert split_sentences("She said “we are done.” Then she left.") == [
+        "She said “we are done.”",
+        "Then she left.",
+    ]
 
 
 def test_article_sentences_number_positions_and_drop_qa_labels():
