@@ -8,8 +8,9 @@ marginal relevance; each chosen sentence cites every article that carries the sa
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -27,6 +28,7 @@ SUMMARY_WORDS = (8, 60)
 DANGLING_PENALTY = 0.15
 HIGHLIGHT_MAX_WORDS = 35
 ENTITY_LIMIT = 25
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -148,13 +150,26 @@ def _sentence_count(pool: _SentencePool, article_id: str) -> int:
 
 def _key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ...]) -> tuple[Quote, ...]:
     """Every attributed quote, grouped by speaker: the most quoted speakers first, in reading order."""
+    said = [quote for article in articles for quote in quotes.get(article.id, ()) if quote.speaker]
+    canonical = canonical_speakers(Counter(quote.speaker for quote in said if quote.speaker))
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for article in articles:
-        for quote in quotes.get(article.id, ()):
-            if quote.speaker:
-                by_speaker[quote.speaker].append(quote)
-    ranked = sorted(by_speaker.values(), key=lambda said: -len(said))
-    return tuple(quote for said in ranked for quote in said)
+    for quote in said:
+        name = canonical[quote.speaker or ""]
+        by_speaker[name].append(replace(quote, speaker=name))
+    return tuple(
+        quote for group in sorted(by_speaker.values(), key=lambda group: -len(group)) for quote in group
+    )
+
+
+def canonical_speakers(counts: Counter[str]) -> dict[str, str]:
+    """One name per speaker across the event's articles: a name whose words all stand in a longer
+    name ("Okafor" in "Grace Okafor") is that speaker; among several such, the most quoted."""
+    words = {name: set(WORD.findall(name.lower())) for name in counts}
+    canonical = {}
+    for name, own in words.items():
+        fuller = [other for other, theirs in words.items() if own < theirs]
+        canonical[name] = max(fuller, key=lambda other: (counts[other], len(other))) if fuller else name
+    return canonical
 
 
 def _merged_entities(entities: dict[str, tuple[Entity, ...]]) -> tuple[Entity, ...]:

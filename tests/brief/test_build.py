@@ -1,0 +1,42 @@
+from collections import Counter
+
+import pytest
+
+from storyline.brief import EventMaterial, build_brief, canonical_speakers
+from storyline.embed import load_embedder
+from storyline.records import Article, Event, Quote
+
+
+def test_a_surname_is_the_speaker_of_the_full_name():
+    canonical = canonical_speakers(Counter({"Okafor": 1, "Grace Okafor": 2, "Union": 1}))
+    assert canonical == {"Okafor": "Grace Okafor", "Grace Okafor": "Grace Okafor", "Union": "Union"}
+
+
+def article(article_id: str, text: str) -> Article:
+    return Article(
+        id=article_id, raw_id=article_id, source=f"{article_id}.txt", text=text, title=f"Title {article_id}"
+    )
+
+
+@pytest.mark.slow
+def test_brief_cites_every_sentence_and_credits_agreeing_sources():
+    shared = (
+        "Dock workers in Valmora stopped work on Tuesday after pay talks with the port authority collapsed."
+    )
+    first = article(
+        "a1", shared + "\n\nEleven container ships were left waiting offshore near the harbour mouth."
+    )
+    second = article(
+        "a2", shared + "\n\nThe union leader said members had waited three years for a new contract."
+    )
+    quotes = {
+        "a1": (Quote("a1", "Okafor", "We are done", "said", "direct"),),
+        "a2": (Quote("a2", "Grace Okafor", "No more waiting", "said", "direct"),),
+    }
+    material = EventMaterial(Event("e-1", ("a1", "a2"), None, None), (first, second), {}, quotes)
+    brief = build_brief(material, load_embedder())
+    assert all(cited.cites for cited in brief.summary)
+    agreed = next(cited for cited in brief.summary if cited.text == shared)
+    assert set(agreed.cites) == {"a1", "a2"}
+    assert {quote.speaker for quote in brief.quotes} == {"Grace Okafor"}
+    assert brief.headline in {"Title a1", "Title a2"}
