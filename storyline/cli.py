@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from storyline import pipeline
-from storyline.brief.render import render_html, render_markdown, span
+from storyline.brief.render import render_html, render_markdown, render_storyline_markdown, span
 from storyline.errors import StorylineError
 from storyline.ingest import IngestFailure
 from storyline.options import Options
@@ -149,15 +149,14 @@ def stories(db_path: str, as_json: bool) -> None:
 @clean_errors
 def show(story_id: str, db_path: str, fmt: str) -> None:
     """Print the brief of one event (or storyline) in the terminal."""
-    brief = _open_existing(db_path).brief(story_id)
-    click.echo(json.dumps(brief, ensure_ascii=False, indent=1) if fmt == "json" else _markdown(brief))
-
-
-def _markdown(brief: dict[str, Any]) -> str:
-    if "summary" in brief:
-        return render_markdown(brief)
-    lines = [f"# Storyline: {brief['headline']}", ""]
-    return "\n".join(lines + [f"- {event_id}" for event_id in brief["events"]])
+    store = _open_existing(db_path)
+    brief = store.brief(story_id)
+    if fmt == "json":
+        click.echo(json.dumps(brief, ensure_ascii=False, indent=1))
+    elif "summary" in brief:
+        click.echo(render_markdown(brief))
+    else:
+        click.echo(render_storyline_markdown(brief, [store.brief(event_id) for event_id in brief["events"]]))
 
 
 @main.command()

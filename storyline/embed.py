@@ -49,7 +49,9 @@ class SentenceTransformerEmbedder:
             known = ", ".join(sorted(MODEL_PATHS))
             raise ModelError(f"unknown embedding model {name!r}: choose one of {known}")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # our own progress bars only
         self.name = name
         self.batch_size = batch_size
         self._model = SentenceTransformer(str(MODEL_PATHS[name]()), device="cpu")

@@ -57,6 +57,9 @@ def test_digest_then_show_and_export(runner, tmp_path):
     assert shown.output.startswith("# Valmora dockers stop work")
     exported = runner.invoke(main, ["export", "--db", db, "--format", "jsonl"])
     assert json.loads(exported.output)["id"] == event["id"]
+    storyline = runner.invoke(main, ["show", json.loads(exported.output)["storyline"], "--db", db])
+    assert storyline.output.startswith("# Storyline: Valmora dockers stop work")
+    assert f"storyline show {event['id']}" in storyline.output
 
 
 def test_show_of_an_unknown_id_is_one_clean_line(runner, tmp_path):

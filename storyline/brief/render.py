@@ -74,6 +74,13 @@ def render_markdown(event: dict[str, Any]) -> str:
     return template.render(event=event, numbers=numbering(event))
 
 
+def render_storyline_markdown(storyline: dict[str, Any], events: list[dict[str, Any]]) -> str:
+    """A storyline: its events in time order, each with its span, headline and highlights."""
+    template = _environment(False).get_template("storyline.md.j2")
+    ordered = sorted(events, key=lambda event: event["start"] or "")
+    return template.render(storyline=storyline, events=ordered)
+
+
 def render_html(
     title: str,
     events: list[dict[str, Any]],
