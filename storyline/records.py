@@ -133,11 +133,23 @@ class Storyline:
 
 @dataclass(frozen=True)
 class Cited:
-    """A sentence of a brief and the articles it comes from."""
+    """A sentence of a brief and the articles it comes from.
+
+    `passages[i]` is the position of the sentence in article `cites[i]` that carries the statement
+    (as numbered by `storyline.brief.sentences.article_sentences`), or None for the article as a whole.
+    """
 
     text: str
     cites: tuple[str, ...]
     date: datetime | None = None
+    passages: tuple[int | None, ...] = ()
+
+    def merged_with(self, other: Cited) -> Cited:
+        """This item, citing the other's sources too."""
+        known = dict(zip(self.cites, self.passages or (None,) * len(self.cites), strict=True))
+        for cite, passage in zip(other.cites, other.passages or (None,) * len(other.cites), strict=True):
+            known.setdefault(cite, passage)
+        return Cited(self.text, tuple(known), self.date, tuple(known.values()))
 
 
 @dataclass(frozen=True)

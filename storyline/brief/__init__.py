@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 import numpy as np
 
@@ -47,12 +48,20 @@ class _SentencePool:
     vectors: np.ndarray
     scores: np.ndarray
 
-    def support(self, index: int) -> tuple[str, ...]:
-        """The articles carrying the statement of sentence `index`, its own first."""
+    def support(self, index: int) -> tuple[tuple[str, ...], tuple[int | None, ...]]:
+        """The articles carrying the statement of sentence `index` (its own first), and where."""
+        own = self.sentences[index]
+        best: dict[str, tuple[float, int]] = {own.article_id: (2.0, own.position)}
         similar = self.vectors @ self.vectors[index]
-        own = self.sentences[index].article_id
-        others = {self.sentences[i].article_id for i in np.flatnonzero(similar >= SAME_STATEMENT)}
-        return (own, *sorted(others - {own}))
+        for i in np.flatnonzero(similar >= SAME_STATEMENT):
+            sentence = self.sentences[i]
+            if float(similar[i]) > best.get(sentence.article_id, (0.0, 0))[0]:
+                best[sentence.article_id] = (float(similar[i]), sentence.position)
+        return tuple(best), tuple(position for _, position in best.values())
+
+    def cited(self, index: int, date: datetime | None = None) -> Cited:
+        cites, passages = self.support(index)
+        return Cited(self.sentences[index].text, cites, date, passages)
 
 
 def build_brief(material: EventMaterial, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> Brief:
@@ -122,8 +131,7 @@ def _summary(pool: _SentencePool, articles: tuple[Article, ...], limit: int) -> 
         return order[sentence.article_id], sentence.position
 
     return tuple(
-        Cited(pool.sentences[i].text, pool.support(i), published[pool.sentences[i].article_id])
-        for i in sorted(chosen, key=reading_order)
+        pool.cited(i, published[pool.sentences[i].article_id]) for i in sorted(chosen, key=reading_order)
     )
 
 
@@ -193,7 +201,10 @@ def _only_in(pool: _SentencePool, article_count: int) -> tuple[Cited, ...]:
             continue
         if sentence.article_id not in best or pool.scores[index] > pool.scores[best[sentence.article_id]]:
             best[sentence.article_id] = index
-    return tuple(Cited(pool.sentences[i].text, (pool.sentences[i].article_id,)) for i in best.values())
+    return tuple(
+        Cited(pool.sentences[i].text, (pool.sentences[i].article_id,), None, (pool.sentences[i].position,))
+        for i in best.values()
+    )
 
 
 def _source(article: Article) -> Source:

@@ -13,7 +13,13 @@ def iso(moment: datetime | None) -> str | None:
 
 
 def _cited(cited: Cited) -> dict[str, Any]:
-    return {"text": cited.text, "cites": list(cited.cites)}
+    """A cited sentence; `passages` says which sentence of each cited article carries it."""
+    passages = [
+        {"article": article_id, "sentence": position}
+        for article_id, position in zip(cited.cites, cited.passages, strict=True)
+        if position is not None
+    ]
+    return {"text": cited.text, "cites": list(cited.cites), "passages": passages}
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
@@ -33,7 +39,10 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for quote in brief.quotes
         ],
         "entities": [{"name": e.name, "type": e.label, "count": e.count} for e in brief.entities],
-        "only_in": [{"article": cited.cites[0], "text": cited.text} for cited in brief.only_in],
+        "only_in": [
+            {"article": cited.cites[0], "text": cited.text, "sentence": cited.passages[0]}
+            for cited in brief.only_in
+        ],
         "sources": [
             {
                 "article": s.article_id,

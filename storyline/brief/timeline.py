@@ -22,8 +22,7 @@ def build_timeline(articles: tuple[Article, ...]) -> tuple[Cited, ...]:
         if twin is None:
             merged.append(item)
         else:
-            seen = merged[twin]
-            merged[twin] = Cited(seen.text, tuple(dict.fromkeys(seen.cites + item.cites)), seen.date)
+            merged[twin] = merged[twin].merged_with(item)
     return tuple(merged)
 
 
@@ -32,14 +31,14 @@ def _article_items(article: Article) -> list[Cited]:
     if article.published is None:
         return []
     label = f"{article.outlet} publishes" if article.outlet else "Published"
-    items = [Cited(f"{label}: {article.title or 'untitled'}", (article.id,), article.published)]
+    items = [Cited(f"{label}: {article.title or 'untitled'}", (article.id,), article.published, (None,))]
     for sentence in article_sentences(article.id, article.paragraphs):
         mentioned = find_yearless_date(sentence.text)
         if mentioned is None:
             continue
         day = mentioned.resolve(article.published.date())
         moment = datetime(day.year, day.month, day.day, tzinfo=article.published.tzinfo)
-        items.append(Cited(sentence.text, (article.id,), moment))
+        items.append(Cited(sentence.text, (article.id,), moment, (sentence.position,)))
     return items
 
 

@@ -38,5 +38,14 @@ def test_brief_cites_every_sentence_and_credits_agreeing_sources():
     assert all(cited.cites for cited in brief.summary)
     agreed = next(cited for cited in brief.summary if cited.text == shared)
     assert set(agreed.cites) == {"a1", "a2"}
+    assert agreed.passages == (0, 0)  # the first sentence of each article carries it
     assert {quote.speaker for quote in brief.quotes} == {"Grace Okafor"}
     assert brief.headline in {"Title a1", "Title a2"}
+
+
+def test_cited_merge_keeps_each_articles_passage():
+    from storyline.records import Cited
+
+    merged = Cited("x", ("a",), None, (3,)).merged_with(Cited("y", ("b", "a"), None, (None, 5)))
+    assert merged.cites == ("a", "b")
+    assert merged.passages == (3, None)
