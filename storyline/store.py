@@ -7,6 +7,7 @@ leaves either the whole page or nothing of it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -69,7 +70,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE failures (source TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
     """,
+    # 2: full-text search over titles and clean text
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts SELECT id, COALESCE(title, ''), text FROM articles;
+    CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    """,
 )
+# What FTS5 reads as operators; user queries are searched as plain words instead.
+SEARCH_WORD = re.compile(r"\w+")
 
 ARTICLE_COLUMNS = (
     "id, raw_id, source, url, outlet, title, author, published, updated, published_inferred, "
@@ -194,6 +206,9 @@ class Store:
                 duplicate_of,
                 minhash,
             ),
+        )
+        self.db.execute(
+            "INSERT INTO articles_fts VALUES (?, ?, ?)", (article.id, article.title or "", article.text)
         )
 
     def record_failure(self, source: str, reason: str) -> None:
@@ -365,6 +380,39 @@ class Store:
     def briefs(self, kind: str) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT body FROM briefs WHERE kind = ? ORDER BY id", (kind,))
         return [json.loads(row[0]) for row in rows]
+
+    # -- reading for people: search, entities, speakers ----------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Article ids and a snippet (matches between \x02 and \x03), best match first."""
+        words = SEARCH_WORD.findall(query)
+        if not words:
+            return []
+        phrase = " ".join(f'"{word}"' for word in words)
+        rows = self.db.execute(
+            "SELECT article_id, snippet(articles_fts, 2, char(2), char(3), '…', 16) FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (phrase, limit),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def articles_naming(self, name: str) -> list[str]:
+        rows = self.db.execute("SELECT article_id FROM entities WHERE name = ? ORDER BY count DESC", (name,))
+        return [row[0] for row in rows]
+
+    def quotes_by(self, speaker: str) -> tuple[Quote, ...]:
+        rows = self.db.execute(
+            "SELECT * FROM quotes WHERE speaker = ? ORDER BY article_id, position", (speaker,)
+        )
+        return tuple(_quote_from_row(row) for row in rows)
+
+    def event_of(self, article_id: str) -> str | None:
+        row = self.db.execute(
+            "SELECT COALESCE(a.event_id, o.event_id) FROM articles a "
+            "LEFT JOIN articles o ON o.id = a.duplicate_of WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return row[0] if row else None
 
     def counts(self) -> dict[str, int]:
         tables = ("raw_documents", "articles", "events", "storylines", "quotes", "entities", "failures")

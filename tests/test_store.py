@@ -116,3 +116,28 @@ def test_any_article_round_trips_through_the_store(store, text, title, published
     )
     store.save_article(raw, article, None, b"")
     assert store.article(raw.id) == article
+
+
+def test_search_finds_words_and_ignores_query_syntax(store):
+    raw, article = make_pair(text="Dock workers in Valmora stopped work.")
+    store.save_article(raw, article, None, b"")
+    assert [hit[0] for hit in store.search('valmora "dock*')] == [article.id]
+    assert "\x02Valmora\x03" in store.search("valmora")[0][1]
+    assert store.search("NEAR(") == []
+
+
+def test_migration_two_indexes_articles_stored_before_it(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    old.execute(
+        "INSERT INTO raw_documents VALUES ('r', 's', 'text', 'p', NULL, NULL, NULL, NULL, NULL, 'now')"
+    )
+    old.execute(
+        "INSERT INTO articles (id, raw_id, source, text, text_hash) VALUES ('r', 'r', 's', 'Harbour strike', 'h')"
+    )
+    old.commit()
+    old.close()
+    assert [hit[0] for hit in open_store(path).search("harbour")] == ["r"]
