@@ -357,8 +357,13 @@ def parse_jsonl_line(source: str, line: str) -> RawDocument:
         record = json.loads(line)
     except (ValueError, RecursionError) as error:
         raise InputError(source, f"the line is not JSON ({one_line(str(error))})") from error
+    return parse_record(source, record)
+
+
+def parse_record(source: str, record: Any) -> RawDocument:
+    """An article given as a JSON object (a JSONL line, or a body posted to the API)."""
     if not isinstance(record, dict):
-        raise InputError(source, f"the line is JSON but not an object (found {type(record).__name__})")
+        raise InputError(source, f"the record is JSON but not an object (found {type(record).__name__})")
     kind, payload = jsonl_payload(source, record)
     fields = {name: optional_string(source, record, name) for name in ("url", "title", "author", "outlet")}
     published = parse_date(optional_string(source, record, "published"))

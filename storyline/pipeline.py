@@ -72,10 +72,21 @@ def ingest(
     on_failure: Callable[[IngestFailure], None] | None = None,
 ) -> DigestReport:
     """Store every new page under `paths` with its clean article; name each bad one."""
+    return ingest_documents(store, ingest_paths(paths, options), options, report, on_failure)
+
+
+def ingest_documents(
+    store: Store,
+    items: Iterable[RawDocument | IngestFailure],
+    options: Options = DEFAULT_OPTIONS,
+    report: DigestReport | None = None,
+    on_failure: Callable[[IngestFailure], None] | None = None,
+) -> DigestReport:
+    """Store each new raw document with its clean article, de-duplicated; record each failure."""
     report = report or DigestReport()
     index = NearDuplicateIndex(options.near_duplicate_threshold)
     index.load(store.minhashes())
-    for item in progress(ingest_paths(paths, options), options, "ingest"):
+    for item in progress(items, options, "ingest"):
         failure = (
             item if isinstance(item, IngestFailure) else _ingest_document(store, item, index, report, options)
         )
@@ -223,6 +234,14 @@ def digest(
     on_failure: Callable[[IngestFailure], None] | None = None,
 ) -> DigestReport:
     report = ingest(store, paths, options, on_failure=on_failure)
+    return process_new(store, options, report)
+
+
+def process_new(
+    store: Store, options: Options = DEFAULT_OPTIONS, report: DigestReport | None = None
+) -> DigestReport:
+    """Every stage after ingest, for what is new in the store: embed, analyse, cluster, brief."""
+    report = report or DigestReport()
     embedder = load_embedder(options.embedding_model)
     embed_new(store, embedder, options)
     analyse_new(store, options)

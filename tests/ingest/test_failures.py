@@ -123,7 +123,7 @@ def test_bad_jsonl_line_fails_alone(write) -> None:
     assert reasons[0].startswith("the line is not JSON")
     assert reasons[1:] == [
         "the record has neither a non-empty 'text' nor 'html' field",
-        "the line is JSON but not an object (found list)",
+        "the record is JSON but not an object (found list)",
         "'text' must be a string, not int",
     ]
 
