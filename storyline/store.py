@@ -79,6 +79,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entities_name ON entities(name);
     CREATE INDEX quotes_speaker ON quotes(speaker);
     """,
+    # 3: a small listing of each brief, so lists of stories need not read whole briefs
+    """
+    ALTER TABLE briefs ADD COLUMN listing TEXT;
+    CREATE INDEX briefs_kind ON briefs(kind);
+    UPDATE briefs SET listing = json_object(
+        'id', id, 'headline', json_extract(body, '$.headline'), 'start', json_extract(body, '$.start'),
+        'end', json_extract(body, '$.end'), 'storyline', json_extract(body, '$.storyline'),
+        'sources', COALESCE(json_array_length(body, '$.sources'), 0),
+        'outlets', (SELECT COUNT(DISTINCT json_extract(value, '$.outlet')) FROM json_each(body, '$.sources')),
+        'events', COALESCE(json_array_length(body, '$.events'), 0)
+    );
+    """,
 )
 # What FTS5 reads as operators; user queries are searched as plain words instead.
 SEARCH_WORD = re.compile(r"\w+")
@@ -367,9 +379,15 @@ class Store:
     def save_brief(self, brief_id: str, kind: str, body: dict[str, Any]) -> None:
         with self.transaction():
             self.db.execute(
-                "INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?)",
-                (brief_id, kind, json.dumps(body, ensure_ascii=False), _now()),
+                "INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?)",
+                (brief_id, kind, json.dumps(body, ensure_ascii=False), _now(), json.dumps(_listing(body))),
             )
+
+    def listings(self, kind: str) -> list[dict[str, Any]]:
+        """The listing of every brief of a kind, latest first."""
+        rows = self.db.execute("SELECT listing FROM briefs WHERE kind = ?", (kind,))
+        listed = [json.loads(row[0]) for row in rows if row[0]]
+        return sorted(listed, key=lambda item: (item["end"] or "", item["id"]), reverse=True)
 
     def brief(self, brief_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT body FROM briefs WHERE id = ?", (brief_id,)).fetchone()
@@ -417,6 +435,21 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = ("raw_documents", "articles", "events", "storylines", "quotes", "entities", "failures")
         return {table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in tables}
+
+
+def _listing(body: dict[str, Any]) -> dict[str, Any]:
+    """What a list of stories shows of a brief."""
+    sources = body.get("sources", [])
+    return {
+        "id": body["id"],
+        "headline": body["headline"],
+        "start": body.get("start"),
+        "end": body.get("end"),
+        "storyline": body.get("storyline"),
+        "sources": len(sources),
+        "outlets": len({source["outlet"] for source in sources if source.get("outlet")}),
+        "events": len(body.get("events", [])),
+    }
 
 
 def _quote_row(position: int, quote: Quote) -> tuple[Any, ...]:

@@ -141,3 +141,41 @@ def test_migration_two_indexes_articles_stored_before_it(tmp_path):
     old.commit()
     old.close()
     assert [hit[0] for hit in open_store(path).search("harbour")] == ["r"]
+
+
+def test_listing_of_a_brief_counts_sources_and_outlets(store):
+    body = {
+        "id": "e-1",
+        "headline": "H",
+        "start": "2026-01-01",
+        "end": "2026-01-02",
+        "storyline": "s-1",
+        "sources": [{"outlet": "A"}, {"outlet": "A"}, {"outlet": None}],
+    }
+    store.save_brief("e-1", "event", body)
+    assert store.listings("event") == [
+        {
+            "id": "e-1",
+            "headline": "H",
+            "start": "2026-01-01",
+            "end": "2026-01-02",
+            "storyline": "s-1",
+            "sources": 3,
+            "outlets": 1,
+            "events": 0,
+        }
+    ]
+
+
+def test_migration_three_lists_briefs_written_before_it(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1] + "; PRAGMA user_version = 2;")
+    body = '{"id": "e-1", "headline": "H", "start": null, "end": null, "sources": [{"outlet": "A"}]}'
+    old.execute("INSERT INTO briefs VALUES ('e-1', 'event', ?, 'now')", (body,))
+    old.commit()
+    old.close()
+    listed = open_store(path).listings("event")
+    assert listed[0]["headline"] == "H" and listed[0]["sources"] == 1 and listed[0]["outlets"] == 1

@@ -53,7 +53,22 @@ def inside_quotation(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
+def numbered_sentences(paragraphs: list[str]) -> list[list[tuple[int, str]]]:
+    """Each paragraph's sentences with their position in the article: the numbers citations use."""
+    numbered: list[list[tuple[int, str]]] = []
+    position = 0
+    for paragraph in paragraphs:
+        sentences = split_sentences(paragraph)
+        numbered.append(list(enumerate(sentences, start=position)))
+        position += len(sentences)
+    return numbered
+
+
 def article_sentences(article_id: str, paragraphs: list[str]) -> list[Sentence]:
     """Every sentence of an article in order, with Q&A labels ("Answer:") taken off."""
-    texts = [LABEL.sub("", sentence) for paragraph in paragraphs for sentence in split_sentences(paragraph)]
-    return [Sentence(article_id, position, text) for position, text in enumerate(texts) if text]
+    return [
+        Sentence(article_id, position, LABEL.sub("", text))
+        for paragraph in numbered_sentences(paragraphs)
+        for position, text in paragraph
+        if LABEL.sub("", text)
+    ]

@@ -35,3 +35,9 @@ def test_sentences_opening_on_a_pronoun_or_quote_need_context():
     first, second, third = article_sentences("a", ["Ana Ruiz won. He conceded. “Fine,” he said."])
     assert not first.needs_context
     assert second.needs_context and third.needs_context
+
+
+def test_numbered_sentences_count_across_paragraphs():
+    from storyline.brief.sentences import numbered_sentences
+
+    assert numbered_sentences(["One. Two.", "Three."]) == [[(0, "One."), (1, "Two.")], [(2, "Three.")]]
