@@ -187,3 +187,18 @@ def _exported(document: dict[str, Any], fmt: str) -> str:
         return "\n\n".join(render_markdown(event) for event in document["events"])
     texts = {article["id"]: article["text"] for article in document["articles"]}
     return render_html("Storyline briefs", document["events"], texts, document["storylines"])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="STORYLINE_TOKEN", help="Accept POST /api/articles with this bearer token.")
+@clean_errors
+def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+    """Serve the story pages, the JSON API (described at /openapi.json) and the Atom feed."""
+    import uvicorn
+
+    from storyline.serve import create_app
+
+    uvicorn.run(create_app(_open_existing(db_path).db_path, token), host=host, port=port, log_level="warning")

@@ -124,8 +124,9 @@ def _yearless_from_text(text: str | None) -> YearlessDate | None:
 class Store:
     """All reads and writes of the story store. Use `open_store` to get one."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, db_path: str) -> None:
         self.db = connection
+        self.db_path = db_path
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -505,6 +506,6 @@ def open_store(path: str | Path) -> Store:
         connection.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open as a Storyline store ({error})") from error
-    store = Store(connection)
+    store = Store(connection, str(path))
     store.migrate()
     return store

@@ -115,13 +115,16 @@ def find_title(lines: list[str], kinds: list[Kind], hint: str | None) -> int | N
 
 
 def title_candidates(lines: list[str], kinds: list[Kind]) -> list[int]:
-    """Headline-shaped lines among the first content lines, past menus, datelines and labels."""
-    content = [i for i, kind in enumerate(kinds) if kind is not Kind.BLANK][:TITLE_WINDOW]
-    return [
-        i
-        for i in content
-        if kinds[i] not in _METADATA and kinds[i] is not Kind.BULLET and is_headline(lines[i])
-    ]
+    """Headline-shaped lines among the first content lines, past menus, datelines and labels,
+    up to the first line of prose: a page that opens with a paragraph has no title of its own."""
+    candidates = []
+    for i in [i for i, kind in enumerate(kinds) if kind is not Kind.BLANK][:TITLE_WINDOW]:
+        if kinds[i] in _METADATA or kinds[i] is Kind.BULLET:
+            continue
+        if not is_headline(lines[i]):
+            break
+        candidates.append(i)
+    return candidates
 
 
 def is_headline(line: str) -> bool:

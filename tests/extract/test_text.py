@@ -259,3 +259,9 @@ def test_title_is_the_headline_above_the_byline_not_the_masthead():
         )
     )
     assert cleaned.title == "Town hall reopens after two years of repairs"
+
+
+def test_a_page_opening_with_prose_has_no_title_of_its_own():
+    cleaned = clean_text("The ferry to Lakeside left an hour late on Monday after a storm.\n\nIt was full.")
+    assert cleaned.title is None
+    assert cleaned.paragraphs[0].startswith("The ferry to Lakeside")
