@@ -425,6 +425,16 @@ class Store:
         )
         return tuple(_quote_from_row(row) for row in rows)
 
+    def headers(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Title, outlet, date and event of many articles in one query (for lists of results)."""
+        marks = ",".join("?" * len(article_ids))
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, COALESCE(a.event_id, o.event_id) AS event "
+            f"FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of WHERE a.id IN ({marks})",
+            article_ids,
+        )
+        return {row["id"]: dict(row) for row in rows}
+
     def event_of(self, article_id: str) -> str | None:
         row = self.db.execute(
             "SELECT COALESCE(a.event_id, o.event_id) FROM articles a "
@@ -496,10 +506,15 @@ def _event_from_row(row: sqlite3.Row) -> Event:
     )
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating as needed) the store at `path`."""
+def open_store(path: str | Path, any_thread: bool = False) -> Store:
+    """Open (creating and migrating as needed) the store at `path`.
+
+    `any_thread`: the store may be handed from thread to thread (one at a time), as a server's pool does.
+    """
     try:
-        connection = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        connection = sqlite3.connect(
+            str(path), isolation_level=None, timeout=30, check_same_thread=not any_thread
+        )
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")

@@ -8,8 +8,9 @@ Every error, bad parameters included, is one JSON shape: {"error": {"status", "m
 from __future__ import annotations
 
 import hmac
+import queue
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,23 +47,36 @@ FEED_LIMIT = 50
 HERE = Path(__file__).parent
 
 
-class StorePerThread:
-    """One connection per server thread: SQLite connections are not shared across threads."""
+class StorePool:
+    """Connections to the store, each lent to one request at a time.
+
+    FastAPI may run a request's dependencies and its handler on different worker threads, so a
+    connection is lent for the whole request rather than tied to a thread.
+    """
 
     def __init__(self, db_path: str | Path) -> None:
         self.db_path = db_path
-        self._local = threading.local()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
         open_store(db_path).close()  # create and migrate once, up front
 
-    def __call__(self) -> Store:
-        if not hasattr(self._local, "store"):
-            self._local.store = open_store(self.db_path)
-        return self._local.store
+    def lend(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return open_store(self.db_path, any_thread=True)
+
+    def give_back(self, store: Store) -> None:
+        self._idle.put(store)
 
 
-def current_store(request: Request) -> Store:
-    """The calling thread's connection to the app's store."""
-    return request.app.state.stores()
+def current_store(request: Request) -> Iterator[Store]:
+    """A connection to the app's store for the length of one request."""
+    pool: StorePool = request.app.state.stores
+    store = pool.lend()
+    try:
+        yield store
+    finally:
+        pool.give_back(store)
 
 
 StoreDep = Annotated[Store, Depends(current_store)]
@@ -89,7 +103,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     app = FastAPI(
         title="Storyline", version="0.1.0", description="Stories from raw news, every sentence cited."
     )
-    app.state.stores = StorePerThread(db_path)
+    app.state.stores = StorePool(db_path)
     environment = templates()
     write_lock = threading.Lock()
 

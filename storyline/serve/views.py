@@ -61,7 +61,8 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
 
 def search(store: Store, query: str) -> dict[str, Any]:
     hits = store.search(query)
-    return {"query": query, "results": [_hit(store, article_id, snippet) for article_id, snippet in hits]}
+    headers = store.headers([article_id for article_id, _ in hits])
+    return {"query": query, "results": [_hit(headers[article_id], snippet) for article_id, snippet in hits]}
 
 
 def similar(store: Store, article_id: str) -> dict[str, Any]:
@@ -75,17 +76,17 @@ def similar(store: Store, article_id: str) -> dict[str, Any]:
         return {"like": article_id, "results": []}
     scores = np.stack([vectors[other] for other in ids]) @ vectors[article_id]
     best = np.argsort(-scores)[:SIMILAR_LIMIT]
-    return {"like": article_id, "results": [_hit(store, ids[i], None, float(scores[i])) for i in best]}
+    headers = store.headers([ids[i] for i in best])
+    return {"like": article_id, "results": [_hit(headers[ids[i]], None, float(scores[i])) for i in best]}
 
 
-def _hit(store: Store, article_id: str, snippet: str | None, score: float | None = None) -> dict[str, Any]:
-    found = store.article(article_id)
+def _hit(header: dict[str, Any], snippet: str | None, score: float | None = None) -> dict[str, Any]:
     return {
-        "article": article_id,
-        "title": found.title,
-        "outlet": found.outlet,
-        "published": found.published.isoformat() if found.published else None,
-        "event": store.event_of(article_id),
+        "article": header["id"],
+        "title": header["title"],
+        "outlet": header["outlet"],
+        "published": header["published"],
+        "event": header["event"],
         "snippet": snippet,
         "score": score,
     }
