@@ -202,3 +202,7 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
     from storyline.serve import create_app
 
     uvicorn.run(create_app(_open_existing(db_path).db_path, token), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()

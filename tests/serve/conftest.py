@@ -14,16 +14,21 @@ from tests.conftest import SAMPLES
 TOKEN = "test-token"
 HOSTILE_TITLE = "Harbour <script>window.__xss = 1</script> strike talks"
 HOSTILE_TEXT = (
-    "Dockers in Valmora held a rally <img src=x onerror=\"window.__xss = 2\"> outside the port on Monday "
-    "as talks on pay resumed. <svg onload=\"window.__xss = 3\"></svg> The union said it would not back down "
+    'Dockers in Valmora held a rally <img src=x onerror="window.__xss = 2"> outside the port on Monday '
+    'as talks on pay resumed. <svg onload="window.__xss = 3"></svg> The union said it would not back down '
     "until the port authority offered a fair deal to the night shift workers.\n\n"
     "“We will stay at the gate,” said union leader Petra Olsen, who has led the night shift since 2019."
 )
 
 
 def write_hostile(folder: Path) -> None:
-    record = {"title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "url": "javascript:window.__xss=4",
-              "published": "2026-07-01T10:00:00+00:00", "outlet": "<b>Evil</b> Gazette"}
+    record = {
+        "title": HOSTILE_TITLE,
+        "text": HOSTILE_TEXT,
+        "url": "javascript:window.__xss=4",
+        "published": "2026-07-01T10:00:00+00:00",
+        "outlet": "<b>Evil</b> Gazette",
+    }
     (folder / "hostile.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 

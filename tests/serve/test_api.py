@@ -50,9 +50,15 @@ def test_entity_has_stories_and_quotes(client):
 
 @pytest.mark.parametrize(
     ("path", "status"),
-    [("/api/stories/nope", 422), ("/api/stories/e-0000000000", 404), ("/api/stories?limit=0", 422),
-     ("/api/search?like=zz", 422), ("/api/entities/Nobody%20Here", 404), ("/articles/../../etc", 404),
-     ("/?offset=-3", 422)],
+    [
+        ("/api/stories/nope", 422),
+        ("/api/stories/e-0000000000", 404),
+        ("/api/stories?limit=0", 422),
+        ("/api/search?like=zz", 422),
+        ("/api/entities/Nobody%20Here", 404),
+        ("/articles/../../etc", 404),
+        ("/?offset=-3", 422),
+    ],
 )
 def test_bad_requests_get_one_json_error_shape(client, path, status):
     response = client.get(path)
@@ -88,7 +94,9 @@ def test_posting_an_article_needs_the_token(client):
     assert client.post("/api/articles", json=article).status_code == 401
     wrong = client.post("/api/articles", json=article, headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
-    bad = client.post("/api/articles", json=["not", "an", "object"], headers={"Authorization": f"Bearer {TOKEN}"})
+    bad = client.post(
+        "/api/articles", json=["not", "an", "object"], headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert bad.status_code in (400, 422)
 
 
