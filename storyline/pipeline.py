@@ -27,7 +27,7 @@ from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.ingest import IngestFailure, ingest_paths
 from storyline.options import DEFAULT_OPTIONS, Options
-from storyline.records import Article, Event, RawDocument, content_hash
+from storyline.records import Article, Event, RawDocument
 from storyline.store import Store
 
 # Entity types that say which event an article is about (not dates, numbers or nationalities).
@@ -122,8 +122,12 @@ def _ingest_document(
     except InputError as error:
         return IngestFailure(raw.source, error.reason)
     signature = minhash_of(article.text)
-    original = store.article_by_text_hash(content_hash(article.text)) or index.original_of(signature)
-    store.save_article(raw, article, original, minhash_to_bytes(signature))
+    stored, original = store.save_article(
+        raw, article, index.original_of(signature), minhash_to_bytes(signature)
+    )
+    if not stored:  # another process stored the same page meanwhile
+        report.unchanged += 1
+        return None
     if original is None:
         index.add(article.id, signature)
     report.added += 1
@@ -170,14 +174,15 @@ def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:
     clustered = store.articles("event_id IS NOT NULL AND duplicate_of IS NULL")
     clusterer = StreamClusterer(options, dimension=_dimension(vectors))
     clusterer.restore(store.events(), {a.id: _cluster_item(store, a, vectors[a.id]) for a in clustered})
+    inferred = []
     for article in sorted(store.unclustered(), key=publication_order):
         assignment = clusterer.add(_cluster_item(store, article, vectors[article.id]))
         if assignment.inferred_date is not None:
-            store.update_article(
-                replace(article, published=assignment.inferred_date, published_inferred=True)
-            )
+            inferred.append(replace(article, published=assignment.inferred_date, published_inferred=True))
     events = clusterer.events()
-    store.save_clusters(events, clusterer.storylines())
+    # Dates inferred from events and the events themselves are saved together: a run killed in between
+    # must not leave an article dated by an event it does not belong to.
+    store.save_clusters(events, clusterer.storylines(), inferred)
     return {event.id for event in events if before.get(event.id) != event.article_ids}
 
 
@@ -204,7 +209,9 @@ def brief_events(
     store: Store, embedder: Embedder, event_ids: set[str], options: Options = DEFAULT_OPTIONS
 ) -> None:
     """Write the briefs of the events that changed, then every storyline's."""
-    changed = [event for event in store.events() if event.id in event_ids]
+    # An event without a brief changed too: a run killed after clustering left it unwritten.
+    briefed = store.brief_ids()
+    changed = [event for event in store.events() if event.id in event_ids or event.id not in briefed]
     for event in progress(changed, options, "brief"):
         brief = build_brief(_material(store, event), embedder, options)
         store.save_brief(event.id, "event", brief_to_dict(brief))

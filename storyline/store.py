@@ -168,16 +168,25 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (source, raw_id))
 
     def save_article(
-        self, raw: RawDocument, article: Article, duplicate_of: str | None, minhash: bytes
-    ) -> None:
-        """The raw page, its clean article and its dropped lines, in one transaction."""
+        self, raw: RawDocument, article: Article, near_original: str | None, minhash: bytes
+    ) -> tuple[bool, str | None]:
+        """The raw page, its clean article and its dropped lines, in one transaction.
+
+        Returns whether it was stored (another process may have stored the same page meanwhile) and
+        the original it copies: an exact copy's, looked up inside the transaction, else `near_original`.
+        """
         with self.transaction():
+            if self.has_raw(raw.id):
+                self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?)", (raw.source, raw.id))
+                return False, None
+            duplicate_of = self.article_by_text_hash(content_hash(article.text)) or near_original
             self._insert_raw(raw)
             self._insert_article(article, duplicate_of, minhash)
             self.db.executemany(
                 "INSERT INTO dropped_lines VALUES (?, ?, ?)",
                 [(article.id, position, line) for position, line in enumerate(article.dropped)],
             )
+        return True, duplicate_of
 
     def _insert_raw(self, raw: RawDocument) -> None:
         self.db.execute(
@@ -280,13 +289,11 @@ class Store:
         rows = self.db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL")
         return dict(rows.fetchall())
 
-    def update_article(self, article: Article) -> None:
-        """Write back what later stages learn (an inferred date)."""
-        with self.transaction():
-            self.db.execute(
-                "UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
-                (_iso(article.published), int(article.published_inferred), article.id),
-            )
+    def _update_dates(self, article: Article) -> None:
+        self.db.execute(
+            "UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
+            (_iso(article.published), int(article.published_inferred), article.id),
+        )
 
     # -- analysis and embeddings -------------------------------------------------------------------
 
@@ -337,9 +344,14 @@ class Store:
     def unclustered(self) -> list[Article]:
         return self.articles("event_id IS NULL AND duplicate_of IS NULL AND embedding IS NOT NULL")
 
-    def save_clusters(self, events: Iterable[Event], storylines: Iterable[Storyline]) -> None:
-        """Replace the events and storylines with the clusterer's current state, in one transaction."""
+    def save_clusters(
+        self, events: Iterable[Event], storylines: Iterable[Storyline], dated: Iterable[Article] = ()
+    ) -> None:
+        """Replace the events and storylines with the clusterer's current state, and write the dates
+        it inferred for articles (`dated`), in one transaction."""
         with self.transaction():
+            for article in dated:
+                self._update_dates(article)
             self.db.execute("DELETE FROM events")
             self.db.execute("DELETE FROM storylines")
             for event in events:
@@ -389,6 +401,9 @@ class Store:
         rows = self.db.execute("SELECT listing FROM briefs WHERE kind = ?", (kind,))
         listed = [json.loads(row[0]) for row in rows if row[0]]
         return sorted(listed, key=lambda item: (item["end"] or "", item["id"]), reverse=True)
+
+    def brief_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM briefs")}
 
     def brief(self, brief_id: str) -> dict[str, Any]:
         row = self.db.execute("SELECT body FROM briefs WHERE id = ?", (brief_id,)).fetchone()

@@ -179,3 +179,28 @@ def test_migration_three_lists_briefs_written_before_it(tmp_path):
     old.close()
     listed = open_store(path).listings("event")
     assert listed[0]["headline"] == "H" and listed[0]["sources"] == 1 and listed[0]["outlets"] == 1
+
+
+def test_a_page_stored_meanwhile_is_not_stored_twice(store):
+    raw, article = make_pair()
+    assert store.save_article(raw, article, None, b"") == (True, None)
+    assert store.save_article(raw, article, None, b"") == (False, None)
+    assert store.counts()["articles"] == 1
+
+
+def test_an_exact_copy_links_to_its_original_inside_the_transaction(store):
+    raw, article = make_pair(source="a.txt")
+    store.save_article(raw, article, None, b"")
+    copy_raw = RawDocument(source="b.txt", payload="Other page\n\nBody text.", kind="text")
+    copy = Article(id=copy_raw.id, raw_id=copy_raw.id, source="b.txt", text=article.text)
+    assert store.save_article(copy_raw, copy, None, b"") == (True, article.id)
+
+
+def test_inferred_dates_are_saved_with_the_clusters(store):
+    raw, article = make_pair()
+    store.save_article(raw, article, None, b"")
+    moment = datetime(2026, 3, 3, tzinfo=UTC)
+    dated = Article(**{**article.__dict__, "published": moment, "published_inferred": True})
+    store.save_clusters([Event("e-1", (article.id,), moment, moment)], [], [dated])
+    assert store.article(article.id).published == moment
+    assert store.article(article.id).published_inferred
