@@ -1,0 +1,81 @@
+"""Isolation: `storyline serve` answers while two ingest processes write to the same store."""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storyline.store import open_store
+from tests.reliability.corpus import write_corpus
+
+pytestmark = pytest.mark.slow
+PATHS = ["/api/stories", "/api/search?q=strike", "/", "/search?q=floods", "/feeds/stories.atom"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
+            return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise AssertionError("the server did not start")
+
+
+def ingest(db: Path, files: list[Path]) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "storyline.cli",
+        "ingest",
+        *map(str, files),
+        "--db",
+        str(db),
+        "--no-progress",
+    ]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_server_answers_while_two_processes_ingest_overlapping_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    files = sorted(corpus.iterdir())
+    db = tmp_path / "shared.db"
+    open_store(db).close()
+    port = free_port()
+    server = start_server(db, port)
+    try:
+        writers = [ingest(db, files[:130]), ingest(db, files[70:])]
+        statuses = []
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            while any(writer.poll() is None for writer in writers):
+                statuses += [client.get(path).status_code for path in PATHS]
+        assert [writer.wait() for writer in writers] == [0, 0], [w.stderr.read() for w in writers]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"{len(statuses)} requests served during ingest, all 200")
+    assert statuses and set(statuses) == {200}
+    connection = sqlite3.connect(db)
+    assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT raw_id) FROM articles").fetchone() == (
+        200,
+        200,
+    )
+    assert connection.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 200
