@@ -121,18 +121,25 @@ def _ingest_document(
         article = extract(raw, options)
     except InputError as error:
         return IngestFailure(raw.source, error.reason)
+    store_article(store, raw, article, index, report)
+    return None
+
+
+def store_article(
+    store: Store, raw: RawDocument, article: Article, index: NearDuplicateIndex, report: DigestReport
+) -> None:
+    """Store an extracted article, linked to its original if it is a copy (exact or near)."""
     signature = minhash_of(article.text)
     stored, original = store.save_article(
         raw, article, index.original_of(signature), minhash_to_bytes(signature)
     )
     if not stored:  # another process stored the same page meanwhile
         report.unchanged += 1
-        return None
+        return
     if original is None:
         index.add(article.id, signature)
     report.added += 1
     report.duplicates += original is not None
-    return None
 
 
 # -- embed, analyse -----------------------------------------------------------------------------------
