@@ -13,6 +13,7 @@ import click
 
 from storyline import pipeline
 from storyline.brief.render import render_html, render_markdown, render_storyline_markdown, span
+from storyline.dialects import POSTGRES_SCHEMES
 from storyline.errors import StorylineError
 from storyline.ingest import IngestFailure
 from storyline.options import Options
@@ -23,8 +24,7 @@ DB_OPTION = click.option(
     "db_path",
     default="storyline.db",
     show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The story store (SQLite file).",
+    help="The story store: a SQLite file, or a postgresql://USER:PASSWORD@HOST/DB URL.",
 )
 EXIT_INPUT_FAILED = 1
 
@@ -120,7 +120,8 @@ def _exit_for(failures: list[IngestFailure]) -> None:
 
 
 def _open_existing(db_path: str) -> Store:
-    if not Path(db_path).exists():
+    """A store that must exist already: a SQLite file that is there, or a PostgreSQL URL."""
+    if not db_path.startswith(POSTGRES_SCHEMES) and not Path(db_path).exists():
         raise StorylineError(f"{db_path}: no such store; run `storyline digest PATH --db {db_path}` first")
     return open_store(db_path)
 

@@ -152,5 +152,8 @@ UPSERTS = {
 }
 
 
-def dialect_for(target: str) -> SqliteDialect | PostgresDialect:
+Dialect = SqliteDialect | PostgresDialect
+
+
+def dialect_for(target: str) -> Dialect:
     return PostgresDialect() if target.startswith(POSTGRES_SCHEMES) else SqliteDialect()

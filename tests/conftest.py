@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +29,31 @@ def seeds_gold() -> dict[str, Any]:
     if not (SEEDS / "gold.json").exists():
         pytest.skip("../shared/seeds is absent here")
     return json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+
+
+# A PostgreSQL database the store tests may use (`.ci/run` starts one on 127.0.0.1 and sets this).
+POSTGRES_URL = os.environ.get("STORYLINE_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> Iterator[str]:
+    """Where a test's store lives: a SQLite file, or a fresh schema of the test PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    if not POSTGRES_URL:
+        pytest.skip("no PostgreSQL to test against: set STORYLINE_TEST_POSTGRES (.ci/run does)")
+    yield from postgres_schema()
+
+
+def postgres_schema() -> Iterator[str]:
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            separator = "&" if "?" in POSTGRES_URL else "?"
+            yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

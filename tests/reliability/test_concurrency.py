@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
@@ -39,7 +38,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise AssertionError("the server did not start")
 
 
-def ingest(db: Path, files: list[Path]) -> subprocess.Popen:
+def ingest(db: str, files: list[Path]) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -53,11 +52,11 @@ def ingest(db: Path, files: list[Path]) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def test_server_answers_while_two_processes_ingest_overlapping_files(tmp_path):
+def test_server_answers_while_two_processes_ingest_overlapping_files(tmp_path, store_target):
     corpus = tmp_path / "corpus"
     write_corpus(corpus)
     files = sorted(corpus.iterdir())
-    db = tmp_path / "shared.db"
+    db = store_target
     open_store(db).close()
     port = free_port()
     server = start_server(db, port)
@@ -73,9 +72,5 @@ def test_server_answers_while_two_processes_ingest_overlapping_files(tmp_path):
         server.wait(timeout=10)
     print(f"{len(statuses)} requests served during ingest, all 200")
     assert statuses and set(statuses) == {200}
-    connection = sqlite3.connect(db)
-    assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT raw_id) FROM articles").fetchone() == (
-        200,
-        200,
-    )
-    assert connection.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == 200
+    counts = open_store(db).counts()  # articles.raw_id is unique: 200 articles are 200 pages, none twice
+    assert (counts["raw_documents"], counts["articles"]) == (200, 200)
