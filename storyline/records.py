@@ -175,3 +175,15 @@ class Brief:
     sources: tuple[Source, ...] = ()
     only_in: tuple[Cited, ...] = ()
     storyline_id: str | None = None
+    perspectives: tuple[Perspective, ...] = ()
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """One actor's position towards another in an event ("China opposes NATO"), with its evidence."""
+
+    actor: str
+    action: str  # base verb: "oppose", "accuse", "support", "say"
+    target: str
+    stance: int  # -1 against, 0 neutral, +1 for
+    quotes: tuple[tuple[str, tuple[int, int]], ...] = ()  # (article id, content span) of each support

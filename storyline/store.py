@@ -326,7 +326,7 @@ class Store:
         )
         return tuple(row[0] for row in rows)
 
-    def articles(self, where: str = "1", params: Iterable[Any] = ()) -> list[Article]:
+    def articles(self, where: str = "TRUE", params: Iterable[Any] = ()) -> list[Article]:
         rows = self._run(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} ORDER BY rowid", tuple(params)
         )

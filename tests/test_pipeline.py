@@ -72,9 +72,14 @@ def test_bodies_start_and_end_where_gold_says(digested, seeds_gold):
 
 
 def matches(quote: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """The gold quote's opening words begin the quote, or a quotation inside it (a partial quote is
+    the whole reported clause: `that China was "not [their] adversary"`), and the speaker is one of
+    the gold names."""
     names = {fold(name).lower() for name in [gold["speaker"], *gold["also"]]}
-    content = fold(quote["text"]).strip(" \"'")
-    return content.startswith(fold(gold["starts"])) and fold(quote["speaker"] or "").lower() in names
+    content = fold(quote["text"])
+    openings = [content.strip(" \"'"), *(piece.lstrip() for piece in content.split('"')[1::2])]
+    said = any(opening.startswith(fold(gold["starts"])) for opening in openings)
+    return said and fold(quote["speaker"] or "").lower() in names
 
 
 def test_gold_quotes_found_with_their_speakers(digested, seeds_gold):
@@ -85,7 +90,7 @@ def test_gold_quotes_found_with_their_speakers(digested, seeds_gold):
     for name, gold_article in seeds_gold["articles"].items():
         own = [quote for quote in quotes if files[quote["article"]] == name]
         found += sum(any(matches(quote, gold) for quote in own) for gold in gold_article["quotes"])
-    assert found >= 12
+    assert found >= 15
 
 
 def test_every_summary_sentence_cites_an_article(digested):

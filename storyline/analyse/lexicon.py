@@ -19,15 +19,47 @@ QUOTE_CUES = word_set(
     signal stress underline underscore highlight point"""
 )
 
-# Verbs whose "that"-clause is reported speech ("X said that …"); narrower than QUOTE_CUES
-# because "call", "describe", "urge" take no speech clause.
+# Verbs whose clause is reported speech or a reported belief ("X said that …", "X thinks …",
+# "the poll shows …"); narrower than QUOTE_CUES because "call", "describe", "urge" take no such clause.
 REPORT_CUES = word_set(
     """
     say tell state add note claim emphasize emphasise stress insist argue warn explain declare
     announce mention remark assert acknowledge admit deny reiterate write reply respond comment
     conclude suggest contend maintain report confirm indicate predict promise allege observe
     caution vow pledge recall tweet post charge complain concede counter lament retort signal
-    underline underscore highlight point"""
+    underline underscore highlight point think believe know feel fear hope expect find show
+    reveal estimate learn hear see agree doubt worry realize realise understand recognize
+    recognise assume guess wonder prove demonstrate determine discover decide imply hint boast
+    brag joke quip testify swear assure inform remind advise speculate forecast project reckon
+    mean read ask question suspect rule threaten"""
+)
+
+# Verbs that take a stance on what follows them, whose object, infinitive or prepositional
+# complement is what is attributed ("X criticized the plan", "X wants to win", "X called for …").
+STANCE_CUES = word_set(
+    """
+    want plan intend refuse decline promise pledge vow threaten seek aim try hope expect agree
+    urge call criticize criticise accuse blame praise support oppose back endorse reject dismiss
+    deny defend attack slam blast condemn denounce cite mention describe question challenge demand
+    propose recommend welcome applaud thank mock ridicule dispute fault credit hail favor favour
+    prefer tout discuss address acknowledge highlight warn ask announce reference label dub brand
+    decry lambast chide rebuke scold fault push press vote predict estimate disclose reveal"""
+)
+
+# Cues whose reported clause is a statement even without "that" ("X said the talks failed").
+STATEMENT_CUES = word_set("say tell state add according")
+
+# Stance verbs by direction, for perspectives: what the actor does to the target.
+AGAINST = word_set(
+    """
+    oppose criticize criticise condemn accuse attack slam blast reject denounce blame deny dispute
+    challenge mock ridicule decry lambast rebuke scold chide fault warn threaten dismiss question
+    protest sanction punish accuse undermine provoke"""
+)
+FOR = word_set(
+    """
+    support praise welcome back endorse applaud thank hail credit favor favour agree defend
+    commend congratulate embrace cooperate"""
 )
 
 # Nouns for documents that "speak" on behalf of whoever issued them.

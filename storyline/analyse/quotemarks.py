@@ -12,6 +12,8 @@ from dataclasses import dataclass
 DOUBLE_OPENERS = {"“": '”"', "„": '“”"', "«": "»", "‹": "›", '"': '"”'}
 SINGLE_OPENERS = "‘'"
 SINGLE_CLOSERS = "’'"
+# Typewriter style (''like this'') stands for a straight double mark.
+TWO_APOSTROPHES = "''"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -59,12 +61,14 @@ def find_double_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     """Double-quoted spans in one paragraph; an unclosed quote runs to the paragraph's end."""
     spans, opened, closers = [], -1, ""
     for index in range(start, end):
-        char = text[index]
+        char = '"' if text.startswith(TWO_APOSTROPHES, index) else text[index]
         if opened < 0:
             if char in DOUBLE_OPENERS and (char != '"' or is_opening(text, index, start)):
                 opened, closers = index, DOUBLE_OPENERS[char]
         elif char in closers:
-            spans.append(make_span(text, opened, index + 1))
+            spans.append(
+                make_span(text, opened, index + (2 if text.startswith(TWO_APOSTROPHES, index) else 1))
+            )
             opened = -1
     if opened >= 0 and end - opened > 2:
         spans.append(make_span(text, opened, end, closed=False))
@@ -97,6 +101,10 @@ def find_single_closer(text: str, start: int, end: int) -> int:
 def make_span(text: str, start: int, end: int, closed: bool = True) -> QuoteSpan:
     """A span whose content drops the marks, surrounding space and a trailing comma."""
     inner_start, inner_end = start + 1, end - 1 if closed else end
+    if text.startswith(TWO_APOSTROPHES, start):
+        inner_start += 1
+    if closed and text.startswith(TWO_APOSTROPHES, end - 2):
+        inner_end -= 1
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and (text[inner_end - 1].isspace() or text[inner_end - 1] == ","):

@@ -5,20 +5,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES, REPORT_CUES
-from storyline.analyse.mentions import find_nearest_subject
+from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES, REPORT_CUES, STANCE_CUES
+from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
 from storyline.analyse.names import extends_name, is_surname_of
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
 from storyline.analyse.words import is_noun, noun_in, verb_base
 from storyline.records import Article, Quote
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’»)\]]*\s+")
+# A sentence ends at . ! ? (and closing marks) before a space, except after a title or an initial.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Ave|Fla|Ala))"
+    r"[.!?][\"”’»)\]]*\s+"
+)
 _QUESTION = re.compile(r"\s*(Question|Q)\s*[:：]\s*")
 _ANSWER = re.compile(r"\s*(Answer|A)\s*[:：]\s*")
 _BETWEEN_DIRECT = re.compile(r"^[\s,:;—–-]*$")
+_SIGNATURE = re.compile(r"[\s\u00a0]*([―—–])[\s\u00a0]*")
+# A short label before a colon at a paragraph's start: up to 60 characters, no sentence inside it.
+_LABEL = re.compile(r"\s*([^\s:.!?“\"][^:.!?“\"\n]{0,60}?)\s*:\s+(?=\S)")
 _INTRODUCES_QUOTE = re.compile(r"\s*[,:]?\s*[“\"„«]")
 _TRAILING_PUNCT = ".,;: \n\t"
+_WORD = re.compile(r"\w+")
+COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+# Prepositions that carry what a stance is about ("accused him of", "called for", "criticized … over");
+# "in", "at", "during" and the like give only when or where.
+CONTENT_PREPOSITIONS = frozenset("for of on as about against with to over into from".split())
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,7 @@ class Event:
     """Something to attribute, in text order: a quotation, a reported clause or an answer."""
 
     offset: int
-    kind: str  # "marks", "reported" or "answer"
+    kind: str  # "marks", "reported", "partial" or "answer"
     quote: QuoteSpan | None = None
     cue: object = None  # spaCy Token
     subject: object = None  # spaCy Token
@@ -55,10 +67,17 @@ class QuoteFinder:
 
     def collect_events(self) -> list[Event]:
         labels = self.label_paragraphs()
-        events = [self.make_marks_event(span) for span in self.spans]
+        reported = self.find_reported()
+        # A quotation inside a reported clause is part of that (partial) quote, not one of its own.
+        inside = [event.content for event in reported if event.kind == "partial"]
+        events = [
+            self.make_marks_event(span)
+            for span in self.spans
+            if not any(start <= span.start and span.end <= end + 1 for start, end in inside)
+        ]
         used = {event.cue.i for event in events if event.cue is not None}
-        events += [event for event in self.find_reported(used)]
-        events += self.find_answers(labels)
+        events += [event for event in reported if event.cue.i not in used or event.kind == "partial"]
+        events += self.find_answers(labels) + self.find_labelled(labels)
         return [event for event in events if labels[event.paragraph] != "question" or event.cue is not None]
 
     def label_paragraphs(self) -> list[str | None]:
@@ -84,7 +103,34 @@ class QuoteFinder:
 
     def make_marks_event(self, span: QuoteSpan) -> Event:
         cue, subject = self.find_cue(span)
+        if cue is None:
+            cue, subject = self.find_signature(span)
         return Event(span.start, "marks", span, cue, subject, span.content, self.paragraph_of(span.start))
+
+    def find_signature(self, span: QuoteSpan):
+        """ "“…” ― Ana Veltri": a dash after the quotation, then a name, signs it."""
+        match = _SIGNATURE.match(self.text, span.end)
+        name = self.doc.char_span(match.end(), match.end() + 1, alignment_mode="expand") if match else None
+        if not name or name[0].ent_type_ not in NAMED_LABELS or name[0].ent_iob_ != "B":
+            return None, None
+        dash = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        return dash[0], find_entity_end(name[0])
+
+    def find_labelled(self, labels: list[str | None]) -> list[Event]:
+        """ "Ana Veltri: Talks Will Resume" — a paragraph led by a name and a colon, as headlines and
+        transcripts attribute."""
+        events = []
+        for index, (start, end) in enumerate(self.paragraphs):
+            match = _LABEL.match(self.text, start, end)
+            if labels[index] or not match:
+                continue
+            label = self.doc.char_span(start, match.end(1), alignment_mode="expand")
+            named = [token for token in label or () if token.ent_type_ in NAMED_LABELS]
+            colon = self.doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+            content = self.trim(match.end(), end)
+            if named and colon and content[1] > content[0]:
+                events.append(Event(start, "reported", None, colon[0], named[-1], content, index))
+        return events
 
     def find_answers(self, labels: list[str | None]) -> list[Event]:
         """One event per paragraph of an answer in a Q&A transcript."""
@@ -122,10 +168,17 @@ class QuoteFinder:
                 continue
             if span.contains(token.idx) or self.in_other_quote(token.idx, span):
                 continue
-            if token.idx > span.end and _INTRODUCES_QUOTE.match(self.text, token.idx + len(token)):
-                continue  # "“…” He added, “…”": the cue belongs to the next quotation
+            if (
+                token.idx > span.end
+                and self.ends_sentence(span)
+                and _INTRODUCES_QUOTE.match(self.text, token.idx + len(token))
+            ):
+                continue  # "“….” He added, “…”": the cue belongs to the next quotation (not so after "“…,”")
             distance = span.start - token.idx if token.idx < span.start else token.idx - span.end
             yield distance, token
+
+    def ends_sentence(self, span: QuoteSpan) -> bool:
+        return self.text[span.content[1] - 1 : span.content[1]] in (".", "!", "?")
 
     def find_frame_end(self, span: QuoteSpan, high: int) -> int:
         """Where the cue frame after a quotation ends: the sentence end or the next quotation."""
@@ -149,16 +202,16 @@ class QuoteFinder:
 
     # -- reported speech --------------------------------------------------------------------
 
-    def find_reported(self, used: set[int]) -> list[Event]:
-        """ "X said that …" clauses and "according to X, …" sentences outside quotations."""
+    def find_reported(self) -> list[Event]:
+        """ "X said that …", "X wants to …", "X criticized …" and "according to X, …" outside quotations."""
         events = []
         for token in self.doc:
-            if token.i in used or any(span.contains(token.idx) for span in self.spans if not span.nested):
+            if any(span.contains(token.idx) for span in self.spans if not span.nested):
                 continue
-            if verb_base(token) in REPORT_CUES:
+            if token.lower_ == "according":
+                event = self.make_according(token)
+            elif verb_base(token) in REPORT_CUES or verb_base(token) in STANCE_CUES:
                 event = self.make_reported(token)
-            elif token.lower_ == "according":
-                event = self.make_according(token, used)
             else:
                 continue
             if event is not None:
@@ -166,43 +219,53 @@ class QuoteFinder:
         return events
 
     def make_reported(self, cue) -> Event | None:
-        clause = next((child for child in cue.children if child.dep_ == "ccomp"), None)
-        if clause is None and cue.dep_ == "parataxis" and cue.head.i < cue.i:
-            clause = cue.head
         subject = find_subject(cue)
-        if (
-            clause is None
-            or subject is None
-            or (subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue))
-        ):
+        if subject is None or (subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue)):
             return None
-        tokens = [
-            token for token in clause.subtree if not (token.dep_ == "mark" and token.i == clause.left_edge.i)
-        ]
-        if clause is cue.head:  # "Prices will fall, he said": the clause minus the cue's own words
-            tokens = [token for token in tokens if token.i < cue.left_edge.i]
+        tokens = find_complement(cue)
         if not tokens:
             return None
-        content = self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        if self.overlaps_marks(content):
-            return None
-        return Event(cue.idx, "reported", None, cue, subject, content, self.paragraph_of(cue.idx))
+        return self.make_clause_event(
+            cue, subject, self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        )
 
-    def make_according(self, cue, used: set[int]) -> Event | None:
+    def make_clause_event(self, cue, subject, content: tuple[int, int]) -> Event | None:
+        """A reported clause; "partial" when it holds a quotation and words of the writer's own."""
+        paragraph = self.paragraphs[self.paragraph_of(cue.idx)]
+        content = (max(content[0], paragraph[0]), min(content[1], paragraph[1]))
+        opened = [span.content[1] for span in self.spans if content[0] <= span.start < content[1]]
+        content = (content[0], max([content[1], *opened]))
+        if content[1] <= content[0]:
+            return None
+        kind = "reported"
+        overlapping = [span for span in self.spans if span.start < content[1] and content[0] < span.end]
+        if overlapping:
+            outside = self.count_words_outside(content, overlapping)
+            holds = all(content[0] <= span.start and span.content[1] <= content[1] for span in overlapping)
+            if outside < 2 or not holds:
+                return None  # the quotation is the content: its own event attributes it
+            kind = "partial"
+        return Event(cue.idx, kind, None, cue, subject, content, self.paragraph_of(cue.idx))
+
+    def count_words_outside(self, content: tuple[int, int], spans: list[QuoteSpan]) -> int:
+        text = list(self.text[content[0] : content[1]])
+        for span in spans:
+            for offset in range(max(span.start, content[0]), min(span.end, content[1])):
+                text[offset - content[0]] = " "
+        return len(_WORD.findall("".join(text)))
+
+    def make_according(self, cue) -> Event | None:
+        """ "According to X, …" / "…, according to X": the clause the phrase hangs on, without it."""
         subject = find_subject(cue)
-        sentence = cue.sent
         if subject is None or noun_in(subject, NON_SPEAKERS):
             return None
-        if any(token.i in used or verb_base(token) in REPORT_CUES for token in sentence):
-            return None
         phrase = list(cue.subtree)
-        if phrase[0].i == sentence.start:
-            content = self.trim(phrase[-1].idx + len(phrase[-1]), sentence.end_char)
+        clause = list(cue.head.subtree) if cue.dep_ != "ROOT" else phrase
+        if cue.head.i > cue.i:  # the phrase leads its clause
+            content = (phrase[-1].idx + len(phrase[-1]), clause[-1].idx + len(clause[-1]))
         else:
-            content = self.trim(sentence.start_char, phrase[0].idx)
-        if content[1] <= content[0] or self.overlaps_marks(content):
-            return None
-        return Event(cue.idx, "reported", None, cue, subject, content, self.paragraph_of(cue.idx))
+            content = (clause[0].idx, phrase[0].idx)
+        return self.make_clause_event(cue, subject, self.trim(*content))
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start] in _TRAILING_PUNCT:
@@ -210,10 +273,6 @@ class QuoteFinder:
         while end > start and self.text[end - 1] in _TRAILING_PUNCT:
             end -= 1
         return start, end
-
-    def overlaps_marks(self, content: tuple[int, int]) -> bool:
-        """Whether a reported clause holds a quotation, which is reported as a partial quote."""
-        return any(span.start < content[1] and content[0] < span.end for span in self.spans)
 
     # -- attribution ------------------------------------------------------------------------
 
@@ -231,15 +290,24 @@ class QuoteFinder:
             return
         self.resolver.remember(speaker)
         cue = event.cue
-        kind = "reported" if event.kind == "reported" else self.marks_kind(event.quote, cue)
+        kind = self.marks_kind(event.quote, cue) if event.kind == "marks" else event.kind
         self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))
 
     def add_continuation(self, event: Event) -> None:
         """A paragraph opening with an uncued quotation continues the previous speaker."""
         if not self.quotes or self.quotes[-1][0] < event.paragraph - 1:
             return
-        previous = self.quotes[-1][1]
+        paragraph, previous = self.quotes[-1]
         if previous.speaker is None:
+            return
+        if paragraph == event.paragraph and previous.kind == "direct":
+            # "“…,” X said. “…”": one attribution in two pieces, sharing the speaker and cue
+            self.quotes.append(
+                (
+                    paragraph,
+                    replace(previous, text=self.text[slice(*event.content)], content_span=event.content),
+                )
+            )
             return
         self.emit(event, previous.speaker, "", "direct", None, None)
 
@@ -304,6 +372,49 @@ def find_subject(cue):
     return None
 
 
+def find_entity_end(token):
+    """The last token of the named entity `token` starts."""
+    while token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
+        token = token.doc[token.i + 1]
+    return token
+
+
+def find_complement(cue) -> list:
+    """The tokens a cue attributes: its clause ("said that …"), the clause it follows ("…, he said"),
+    or for a stance verb its object and complements ("accused him of lying", "called for a ban")."""
+    clause = next((child for child in cue.children if child.dep_ == "ccomp"), None)
+    if clause is not None:
+        return list(clause.subtree)
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        tokens = [token for token in cue.head.subtree if token.i < cue.left_edge.i]
+        return tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens
+    if verb_base(cue) not in STANCE_CUES:
+        return []
+    parts = [child for child in cue.rights if is_complement(child)]
+    if not parts:
+        return []
+    tokens = list(cue.doc[parts[0].left_edge.i : max(part.right_edge.i for part in parts) + 1])
+    if parts[0].dep_ == "prep" and not any(
+        t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1 : parts[0].i]
+    ):
+        tokens = tokens[1:]  # "called for", "pointed to": the preposition belongs to the cue
+    return tokens
+
+
+def is_date_object(prep) -> bool:
+    """ "on Tuesday", but not "on night flights": the object itself is a date or time."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in prep.children)
+
+
+def is_complement(child) -> bool:
+    """Whether a dependent on the right of a stance verb is part of what is attributed."""
+    if child.dep_ in COMPLEMENT_DEPS:
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in CONTENT_PREPOSITIONS and not is_date_object(child)
+    return child.dep_ == "advcl" and child.left_edge.lower_ == "for"
+
+
 def is_expletive(cue) -> bool:
     """ "It is said that …": no speaker."""
     return any(child.dep_ == "auxpass" for child in cue.children)
@@ -311,8 +422,9 @@ def is_expletive(cue) -> bool:
 
 def unify_speakers(quotes: list[Quote], persons: set[str], bodies: set[str]) -> list[Quote]:
     """One canonical name per speaker: the fullest of the names the article uses for them."""
-    names = {quote.speaker for quote in quotes if quote.speaker} | persons | bodies
-    canonical = {name: find_fullest(name, names, persons) for name in names}
+    speakers = {quote.speaker for quote in quotes if quote.speaker}
+    names = speakers | persons | bodies
+    canonical = {name: find_fullest(name, names, persons) for name in speakers}
     return [replace_speaker(quote, canonical) for quote in quotes]
 
 

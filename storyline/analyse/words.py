@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storyline.analyse.lexicon import ISSUE_VERBS, QUOTE_CUES, REPORT_CUES
+from storyline.analyse.lexicon import AGAINST, FOR, ISSUE_VERBS, QUOTE_CUES, REPORT_CUES, STANCE_CUES
 
 IRREGULAR = {
     "say": ("said",),
@@ -19,6 +19,18 @@ IRREGULAR = {
     "send": ("sent",),
     "put": ("put",),
     "hold": ("held",),
+    "think": ("thought",),
+    "know": ("knew", "known"),
+    "find": ("found",),
+    "feel": ("felt",),
+    "see": ("saw", "seen"),
+    "show": ("shown",),
+    "seek": ("sought",),
+    "hear": ("heard",),
+    "mean": ("meant",),
+    "swear": ("swore", "sworn"),
+    "read": ("read",),
+    "understand": ("understood",),
 }
 VOWELS = "aeiou"
 
@@ -42,7 +54,7 @@ def inflect(verb: str) -> set[str]:
 def verb_forms() -> dict[str, str]:
     """Inflected form -> base form for every verb in the lexicons."""
     table: dict[str, str] = {}
-    for verb in sorted(QUOTE_CUES | REPORT_CUES | ISSUE_VERBS):
+    for verb in sorted(QUOTE_CUES | REPORT_CUES | STANCE_CUES | ISSUE_VERBS | AGAINST | FOR):
         for form in inflect(verb):
             table.setdefault(form, verb)
     return table

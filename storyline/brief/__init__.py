@@ -15,11 +15,13 @@ from datetime import datetime
 
 import numpy as np
 
+from storyline.analyse import is_statement
+from storyline.analyse.perspectives import find_perspectives
 from storyline.brief.sentences import Sentence, article_sentences
 from storyline.brief.timeline import build_timeline
 from storyline.embed import Embedder
 from storyline.options import DEFAULT_OPTIONS, Options
-from storyline.records import Article, Brief, Cited, Entity, Event, Quote, Source
+from storyline.records import Article, Brief, Cited, Entity, Event, Perspective, Quote, Source
 
 # Two sentences at or above this cosine say the same thing (one cites the other's article too).
 SAME_STATEMENT = 0.75
@@ -29,6 +31,9 @@ SUMMARY_WORDS = (8, 60)
 DANGLING_PENALTY = 0.15
 HIGHLIGHT_MAX_WORDS = 35
 ENTITY_LIMIT = 25
+PERSPECTIVE_LIMIT = 12
+# Entity types that can hold a position towards another.
+ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 WORD = re.compile(r"\w+")
 
 
@@ -80,6 +85,7 @@ def build_brief(material: EventMaterial, embedder: Embedder, options: Options = 
         sources=tuple(_source(article) for article in articles),
         only_in=_only_in(pool, len(articles)),
         storyline_id=material.event.storyline_id,
+        perspectives=_perspectives(material),
     )
 
 
@@ -158,7 +164,12 @@ def _sentence_count(pool: _SentencePool, article_id: str) -> int:
 
 def _key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ...]) -> tuple[Quote, ...]:
     """Every attributed quote, grouped by speaker: the most quoted speakers first, in reading order."""
-    said = [quote for article in articles for quote in quotes.get(article.id, ()) if quote.speaker]
+    said = [
+        quote
+        for article in articles
+        for quote in quotes.get(article.id, ())
+        if quote.speaker and is_statement(quote)
+    ]
     canonical = canonical_speakers(Counter(quote.speaker for quote in said if quote.speaker))
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in said:
@@ -170,14 +181,32 @@ def _key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, .
 
 
 def canonical_speakers(counts: Counter[str]) -> dict[str, str]:
-    """One name per speaker across the event's articles: a name whose words all stand in a longer
-    name ("Okafor" in "Grace Okafor") is that speaker; among several such, the most quoted."""
-    words = {name: set(WORD.findall(name.lower())) for name in counts}
+    """One name per speaker across the event's articles: a name that ends a longer one ("Okafor" in
+    "Grace Okafor") is that speaker; among several such, the most quoted. A name that only begins a
+    longer one is another speaker ("NATO" is not "NATO Secretary General")."""
+    words = {name: WORD.findall(name.lower()) for name in counts}
     canonical = {}
     for name, own in words.items():
-        fuller = [other for other, theirs in words.items() if own < theirs]
+        fuller = [
+            other for other, theirs in words.items() if len(theirs) > len(own) and theirs[-len(own) :] == own
+        ]
         canonical[name] = max(fuller, key=lambda other: (counts[other], len(other))) if fuller else name
     return canonical
+
+
+def _perspectives(material: EventMaterial) -> tuple[Perspective, ...]:
+    """Who stands where towards whom, between the event's named actors, best supported first."""
+    quotes = [quote for article in material.articles for quote in material.quotes.get(article.id, ())]
+    actors = {
+        entity.name for found in material.entities.values() for entity in found if entity.label in ACTORS
+    }
+    actors |= {quote.speaker for quote in quotes if quote.speaker and is_statement(quote)}
+    found = [
+        view
+        for view in find_perspectives(quotes, actors)
+        if view.actor in actors and view.target != view.actor
+    ]
+    return tuple(sorted(found, key=lambda view: -len(view.quotes))[:PERSPECTIVE_LIMIT])
 
 
 def _merged_entities(entities: dict[str, tuple[Entity, ...]]) -> tuple[Entity, ...]:

@@ -43,6 +43,17 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {"article": cited.cites[0], "text": cited.text, "sentence": cited.passages[0]}
             for cited in brief.only_in
         ],
+        "perspectives": [
+            {
+                "actor": view.actor,
+                "action": view.action,
+                "target": view.target,
+                "stance": view.stance,
+                "cites": list(dict.fromkeys(article_id for article_id, _ in view.quotes)),
+                "quotes": [{"article": article_id, "span": list(span)} for article_id, span in view.quotes],
+            }
+            for view in brief.perspectives
+        ],
         "sources": [
             {
                 "article": s.article_id,

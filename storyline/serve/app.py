@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from storyline import pipeline
-from storyline.brief.render import day, grouped, numbering, span
+from storyline.brief.render import day, grouped, neutralise, numbering, span, third_person
 from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.ingest import parse_record
 from storyline.serve import views
@@ -92,8 +92,11 @@ def templates() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(["html", "xml", "j2"]),
         # Briefs written by older versions lack newer keys (perspectives): show nothing for them.
         undefined=jinja2.ChainableUndefined,
+        finalize=neutralise,  # NUL in a headline would make the Atom feed unreadable to every reader
     )
-    environment.filters.update(day=day, span=span, numbering=numbering, grouped=grouped)
+    environment.filters.update(
+        day=day, span=span, numbering=numbering, grouped=grouped, third_person=third_person
+    )
     environment.globals.update(timeline_svg=timeline_svg, speakers=views.speakers)
     return environment
 

@@ -27,3 +27,12 @@ def test_empty_text_gives_an_empty_analysis():
     from storyline.analyse import analyse
 
     assert analyse(make_article("")) == Analysis(article_id="a1")
+
+
+def test_stances_are_not_statements_but_reported_speech_is():
+    from storyline.analyse import is_statement
+    from storyline.records import Quote
+
+    assert is_statement(Quote("a", "Ana", "that the talks failed", "said", "reported"))
+    assert is_statement(Quote("a", "Ana", "we lost", "said", "direct"))
+    assert not is_statement(Quote("a", "Ana", "the plan", "criticized", "reported"))

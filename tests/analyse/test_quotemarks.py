@@ -41,3 +41,7 @@ def test_unclosed_quote_runs_to_paragraph_end():
 
 def test_paragraphs_split_on_blank_lines():
     assert split_paragraphs("one\n\ntwo\n \nthree") == [(0, 3), (5, 8), (11, 16)]
+
+
+def test_two_apostrophes_make_a_double_mark():
+    assert contents("He said ''we will win,'' and left.") == ["we will win"]

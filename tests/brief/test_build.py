@@ -49,3 +49,8 @@ def test_cited_merge_keeps_each_articles_passage():
     merged = Cited("x", ("a",), None, (3,)).merged_with(Cited("y", ("b", "a"), None, (None, 5)))
     assert merged.cites == ("a", "b")
     assert merged.passages == (3, None)
+
+
+def test_a_name_that_only_begins_a_longer_one_is_another_speaker():
+    canonical = canonical_speakers(Counter({"Harbour Board": 1, "Harbour Board chair Ines Moreau": 1}))
+    assert canonical["Harbour Board"] == "Harbour Board"

@@ -47,3 +47,20 @@ def test_html_escapes_article_content_and_links_citations_to_sources():
 
 def test_span_of_a_single_day_is_that_day():
     assert span({"start": "2026-03-01T08:00", "end": "2026-03-01T20:00"}) == "2026-03-01"
+
+
+def test_third_person_of_stance_verbs():
+    from storyline.brief.render import third_person
+
+    assert [third_person(v) for v in ("oppose", "deny", "say", "criticize", "push")] == [
+        "opposes",
+        "denies",
+        "says",
+        "criticizes",
+        "pushes",
+    ]
+
+
+def test_markdown_shows_perspectives_with_citations():
+    view = {"actor": "Valmora", "action": "oppose", "target": "Harbour Board", "stance": -1, "cites": ["a2"]}
+    assert "- **Valmora** opposes **Harbour Board** [2]" in render_markdown({**EVENT, "perspectives": [view]})
