@@ -205,5 +205,16 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
     uvicorn.run(create_app(_open_existing(db_path).db_path, token), host=host, port=port, log_level="warning")
 
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@clean_errors
+def quotes(paths: tuple[str, ...]) -> None:
+    """One JSON line per attribution in each text file: speaker, cue and content with character spans."""
+    from storyline.analyse.files import quotes_of_files
+
+    for record in quotes_of_files(paths):
+        click.echo(json.dumps(record, ensure_ascii=False))
+
 if __name__ == "__main__":
     main()

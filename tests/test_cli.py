@@ -68,3 +68,13 @@ def test_show_of_an_unknown_id_is_one_clean_line(runner, tmp_path):
     result = runner.invoke(main, ["show", "e-missing", "--db", str(db)])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: no story 'e-missing' in the store: `storyline stories` lists them"
+
+
+def test_quotes_prints_one_json_line_per_attribution(runner, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text('"We will build the bridge," said Ana Ruiz, the mayor of Lakeside.\n', encoding="utf-8")
+    result = runner.invoke(main, ["quotes", str(page)])
+    record = json.loads(result.output.splitlines()[0])
+    assert record["speaker"] == "Ana Ruiz" and record["kind"] == "direct"
+    start, end = record["content_span"]
+    assert page.read_text(encoding="utf-8")[start:end] == "We will build the bridge"
