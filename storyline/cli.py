@@ -6,12 +6,13 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from storyline import pipeline
+from storyline import fetch, pipeline
 from storyline.brief.render import render_html, render_markdown, render_storyline_markdown, span
 from storyline.dialects import POSTGRES_SCHEMES
 from storyline.errors import StorylineError
@@ -51,6 +52,26 @@ def make_options(on_error: str, show_progress: bool | None) -> Options:
     return Options(on_error=on_error, progress=wanted)  # type: ignore[arg-type]
 
 
+def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Also fetch from loopback, private, link-local and other non-public addresses.",
+    )(command)
+    return click.option("--ignore-robots", is_flag=True, help="Fetch pages robots.txt forbids.")(command)
+
+
+def with_fetch(options: Options, allow_private: bool, ignore_robots: bool) -> Options:
+    return replace(options, fetch_allow_private=allow_private, fetch_ignore_robots=ignore_robots)
+
+
+def ingest_all(store: Store, paths: tuple[str, ...], options: Options) -> pipeline.DigestReport:
+    """The files under the paths, then the pages, feeds and sitemaps at the URLs among them."""
+    files, urls = fetch.split_urls(paths)
+    report = pipeline.ingest(store, files, options, on_failure=report_failure)
+    return fetch.ingest_urls(store, urls, options, report, report_failure) if urls else report
+
+
 def ingest_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option(
         "--on-error",
@@ -76,17 +97,25 @@ def main() -> None:
 
 @main.command()
 @ingest_options
+@fetch_options
 @DB_OPTION
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False), help="Write stories.json, .md, .html here."
 )
 @clean_errors
 def digest(
-    paths: tuple[str, ...], db_path: str, out_dir: str | None, on_error: str, show_progress: bool | None
+    paths: tuple[str, ...],
+    db_path: str,
+    out_dir: str | None,
+    on_error: str,
+    show_progress: bool | None,
+    allow_private: bool,
+    ignore_robots: bool,
 ) -> None:
-    """Ingest every file under PATHS, cluster, analyse and write the briefs."""
+    """Ingest every file under PATHS (and the pages and feeds at URLs), cluster, analyse, write the briefs."""
     store = open_store(db_path)
-    report = pipeline.digest(store, paths, make_options(on_error, show_progress), report_failure)
+    options = with_fetch(make_options(on_error, show_progress), allow_private, ignore_robots)
+    report = pipeline.process_new(store, options, ingest_all(store, paths, options))
     counts = report.counts
     click.echo(
         f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
@@ -101,17 +130,45 @@ def digest(
 
 @main.command()
 @ingest_options
+@fetch_options
 @DB_OPTION
 @clean_errors
-def ingest(paths: tuple[str, ...], db_path: str, on_error: str, show_progress: bool | None) -> None:
-    """Store every article under PATHS (no clustering or briefs yet)."""
-    store = open_store(db_path)
-    report = pipeline.ingest(store, paths, make_options(on_error, show_progress), on_failure=report_failure)
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str,
+    on_error: str,
+    show_progress: bool | None,
+    allow_private: bool,
+    ignore_robots: bool,
+) -> None:
+    """Store every article under PATHS and at the URLs among them (no clustering or briefs yet)."""
+    options = with_fetch(make_options(on_error, show_progress), allow_private, ignore_robots)
+    report = ingest_all(open_store(db_path), paths, options)
     click.echo(
         f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
         f"{len(report.failures)} failed"
     )
     _exit_for(report.failures)
+
+
+@main.command()
+@click.argument("sources_file", type=click.Path(exists=True, dir_okay=False))
+@DB_OPTION
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
+@click.option("--once", is_flag=True, help="Run one round, then stop.")
+@fetch_options
+@clean_errors
+def watch(
+    sources_file: str, db_path: str, every: str, once: bool, allow_private: bool, ignore_robots: bool
+) -> None:
+    """Follow the feeds and sitemaps listed in SOURCES_FILE (one URL a line, # comments): each round
+    fetches the new pages, grows the events and rewrites the briefs of those that changed."""
+    try:
+        seconds = fetch.parse_interval(every)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--every") from error
+    options = with_fetch(make_options("collect", None), allow_private, ignore_robots)
+    fetch.watch(open_store(db_path), sources_file, seconds, once, options, click.echo, report_failure)
 
 
 def _exit_for(failures: list[IngestFailure]) -> None:
@@ -205,7 +262,6 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
     uvicorn.run(create_app(_open_existing(db_path).db_path, token), host=host, port=port, log_level="warning")
 
 
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @clean_errors
@@ -215,6 +271,7 @@ def quotes(paths: tuple[str, ...]) -> None:
 
     for record in quotes_of_files(paths):
         click.echo(json.dumps(record, ensure_ascii=False))
+
 
 if __name__ == "__main__":
     main()
