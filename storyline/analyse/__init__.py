@@ -52,7 +52,10 @@ def split_chunks(articles: Iterator[Article], size: int) -> Iterator[tuple[Artic
 
 def analyse_chunk(articles: tuple[Article, ...]) -> list[Analysis]:
     """Parse a few articles in one batch and read entities and quotes off each (runs in a worker)."""
-    docs = load_nlp().pipe((article.text for article in articles), batch_size=BATCH_SIZE)
+    nlp = load_nlp()
+    # spaCy refuses texts over nlp.max_length (E088); the rest of so long a page goes unread, and since
+    # a prefix keeps every offset, spans still point into the article's text.
+    docs = nlp.pipe((article.text[: nlp.max_length] for article in articles), batch_size=BATCH_SIZE)
     return [build_analysis(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
 

@@ -27,12 +27,6 @@ def test_big_body_is_extracted_within_ten_seconds():
     assert len(article.text) > BIG_BODY_BYTES / 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="storyline/analyse: spaCy refuses a text over nlp.max_length (1,000,000 characters) with E088, "
-    "so `digest` stops at the analyse stage, and every later run stops on the same stored article",
-)
 def test_article_over_a_million_characters_is_analysed():
     text = "The port authority said on Monday that talks would resume. " * 20_000
     article = Article(id="b" * 16, raw_id="b" * 16, source="big.jsonl#L1", text=text)
