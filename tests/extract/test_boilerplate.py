@@ -7,6 +7,7 @@ from storyline.extract.boilerplate import (
     email_domain,
     is_prose,
     looks_like_name,
+    split_names,
 )
 
 
@@ -99,3 +100,7 @@ def test_email_domain_skips_free_mail():
 def test_cookie_banner_is_boilerplate_even_as_sentences():
     banner = "We use cookies to improve your visit. By continuing to browse you agree to our cookie policy."
     assert classify(banner) is Kind.BOILERPLATE
+
+
+def test_split_names_reads_a_list_of_authors():
+    assert split_names("Anna Berg, Tom Lind and Jo Sims") == ["Anna Berg", "Tom Lind", "Jo Sims"]

@@ -3,7 +3,8 @@ from datetime import UTC, datetime
 import pytest
 
 from storyline.errors import InputError
-from storyline.extract import extract
+from storyline.extract import article_record, extract, extract_paths
+from storyline.ingest import IngestFailure
 from storyline.records import RawDocument, YearlessDate
 
 TEXT = "\n\n".join(
@@ -91,3 +92,25 @@ def test_extract_html_page_through_trafilatura():
     assert article.published == datetime(2022, 3, 14, 9, 30, tzinfo=UTC)
     assert len(article.paragraphs) == 2
     assert article.language == "en"
+
+
+def test_extract_paths_gives_one_record_per_page_and_a_failure_per_bad_page(tmp_path):
+    (tmp_path / "a_ferry.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b_menu.txt").write_text("Skip to content\n\nShare on Facebook", encoding="utf-8")
+    record, failure = list(extract_paths([tmp_path]))
+    assert set(record) == {"source", "url", "title", "author", "published", "language", "text"}
+    assert (record["title"], record["author"], record["language"]) == (
+        "Ferry line approved",
+        "Mira Okonkwo",
+        "en",
+    )
+    assert record["text"].startswith("On March 14, the harbour council voted")
+    assert isinstance(failure, IngestFailure)
+    assert failure.source.endswith("b_menu.txt")
+
+
+def test_article_record_gives_the_date_in_iso_format():
+    article = extract(
+        RawDocument(source="x.txt", payload=TEXT, kind="text", published=datetime(2022, 3, 14, tzinfo=UTC))
+    )
+    assert article_record(article)["published"] == "2022-03-14T00:00:00+00:00"

@@ -1,6 +1,17 @@
 from datetime import UTC, datetime
 
-from storyline.extract.html import extract_html, trim_edges, visible_text
+from lxml import etree
+
+from storyline.extract import html as html_module
+from storyline.extract.html import (
+    extract_html,
+    is_sign_off,
+    read_blocks,
+    read_document,
+    real_author,
+    trim_edges,
+    visible_text,
+)
 from storyline.records import YearlessDate
 
 PAGE = """<!DOCTYPE html>
@@ -82,3 +93,95 @@ def test_extract_html_gives_a_yearless_date_when_the_page_has_no_date():
     page = extract_html(html)
     assert page.published is None
     assert page.yearless_date == YearlessDate(3, 14)
+
+
+def _page(body: str) -> str:
+    return (
+        f"<html><head><title>Ferry line approved</title></head><body><article>{body}</article></body></html>"
+    )
+
+
+PROSE = (
+    "<p>The harbour council voted on Monday to open a ferry line between the old pier and the island of Tarn, "
+    "ending a debate that had lasted three years.</p>"
+    "<p>Councillors approved the plan by nine votes to four after a long session in which residents of the "
+    "island spoke for and against the service.</p>"
+    "<p>The first boats are due to sail next spring, and the council expects the line to cost about two "
+    "million a year to run, most of it covered by fares.</p>"
+)
+
+
+def test_read_blocks_splits_line_breaks_and_measures_link_text():
+    body = etree.fromstring(
+        "<body><p>One line<lb/><ref>All linked</ref></p><row><cell>a</cell><cell>b</cell></row></body>"
+    )
+    blocks = read_blocks(body)
+    assert [block.text for block in blocks] == ["One line", "All linked", "a b"]
+    assert (blocks[0].link_share, blocks[1].link_share) == (0.0, 1.0)
+
+
+def test_a_linked_headline_inside_the_body_is_a_teaser():
+    page = extract_html(
+        _page(PROSE + '<p><a href="/other">STORM DAMAGE SURVEY PUBLISHED FOR THE ISLAND</a></p>' + PROSE)
+    )
+    assert not any("STORM DAMAGE" in paragraph for paragraph in page.paragraphs)
+    assert "STORM DAMAGE SURVEY PUBLISHED FOR THE ISLAND" in page.dropped
+
+
+def test_a_linked_paragraph_of_prose_is_text():
+    linked = '<p><a href="/deal">The ferry company cut its fares by a third for island residents, the council said on Monday.</a></p>'
+    page = extract_html(_page(PROSE + linked))
+    assert page.paragraphs[-1].startswith("The ferry company cut its fares")
+
+
+def test_a_teaser_title_printed_twice_is_dropped():
+    page = extract_html(
+        _page(PROSE + "<p>Bridge repairs delayed again Bridge repairs delayed again</p>" + PROSE)
+    )
+    assert "Bridge repairs delayed again Bridge repairs delayed again" in page.dropped
+
+
+def test_sign_off_is_a_closing_promotion_or_the_authors_biography():
+    assert is_sign_off(
+        "Sign up for our newsletter to get the best of the Courier in your inbox every morning.", None
+    )
+    assert is_sign_off("Mira Okonkwo is a reporter for the Courier covering the harbour.", "Mira Okonkwo")
+    assert not is_sign_off("Tom Lind is the ferry company's chief executive.", "Mira Okonkwo")
+
+
+def test_trim_edges_drops_the_authors_biography_at_the_end():
+    lines = ["The council voted for the line on Monday.", "Mira Okonkwo covers the harbour for the Courier."]
+    paragraphs, dropped = trim_edges(lines, None, "Mira Okonkwo")
+    assert paragraphs == ("The council voted for the line on Monday.",)
+    assert dropped == ("Mira Okonkwo covers the harbour for the Courier.",)
+
+
+def test_a_short_fast_reading_gets_a_second_opinion(monkeypatch):
+    calls = []
+
+    def fake_run(html, url, fast):
+        calls.append(fast)
+        return None
+
+    monkeypatch.setattr(html_module, "_run_trafilatura", fake_run)
+    assert read_document("<html></html>", None) is None
+    assert calls == [True, False]
+
+
+def test_real_author_refuses_buttons_and_labels():
+    assert real_author("Mira Okonkwo and Tom Lind") == "Mira Okonkwo and Tom Lind"
+    assert real_author("Email the author") is None
+    assert real_author(None) is None
+
+
+def test_published_is_the_original_date_not_the_update():
+    ld = '{"@type": "NewsArticle", "datePublished": "2022-03-14T09:30:00Z", "dateModified": "2022-03-20T10:00:00Z"}'
+    head = f'<meta name="author" content="Email the author"><script type="application/ld+json">{ld}</script>'
+    page = extract_html(_page("<h1>Ferry line approved</h1>" + PROSE).replace("<head>", "<head>" + head))
+    assert page.published == datetime(2022, 3, 14, 9, 30, tzinfo=UTC)
+    assert page.author is None
+
+
+def test_a_future_date_is_never_the_published_date():
+    head = '<meta property="article:published_time" content="2099-03-14T09:30:00Z">'
+    assert extract_html(_page(PROSE).replace("<head>", "<head>" + head)).published is None
