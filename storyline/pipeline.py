@@ -20,7 +20,7 @@ from storyline.analyse import analyse_many
 from storyline.brief import EventMaterial, build_brief
 from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_dict
 from storyline.brief.render import render_html, render_markdown
-from storyline.cluster import ClusterItem, StreamClusterer
+from storyline.cluster import ClusterItem, StreamClusterer, count_terms
 from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
 from storyline.embed import Embedder, article_input, load_embedder
 from storyline.errors import InputError
@@ -171,7 +171,10 @@ def _cluster_item(store: Store, article: Article, vector: Any) -> ClusterItem:
     names = frozenset(
         entity.name.lower() for entity in store.entities(article.id) if entity.label in CLUSTER_ENTITY_TYPES
     )
-    return ClusterItem(article.id, vector, article.published, article.yearless_date, names, article.updated)
+    terms = count_terms(article_input(article.title, article.text))
+    return ClusterItem(
+        article.id, vector, article.published, article.yearless_date, names, article.updated, terms
+    )
 
 
 def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:

@@ -1,8 +1,24 @@
+import hashlib
+import json
 from datetime import UTC, datetime
 
 import numpy as np
+import pytest
 
-from storyline.cluster import ClusterItem, EntityWeights, StreamClusterer, _EventState, days_outside
+from storyline.cluster import (
+    ClusterItem,
+    EntityWeights,
+    StreamClusterer,
+    count_terms,
+    days_outside,
+    stable_id,
+)
+from storyline.cluster.index import VectorIndex
+from storyline.cluster.items import cluster_items
+from storyline.cluster.storylines import UnionFind
+from storyline.cluster.stream import _EventState
+from storyline.cluster.terms import TermWeights
+from storyline.errors import InputError
 from storyline.options import Options
 from storyline.records import YearlessDate
 
@@ -13,6 +29,10 @@ def unit(*weights: float) -> np.ndarray:
     vector = np.zeros(DIMENSION, dtype=np.float32)
     vector[: len(weights)] = weights
     return vector / np.linalg.norm(vector)
+
+
+def sha(item_id: str) -> str:
+    return hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:10]
 
 
 def day(year: int, month: int, date: int) -> datetime:
@@ -99,7 +119,7 @@ def test_entities_every_article_names_weigh_less_than_rare_ones():
 
 def test_entity_similarity_of_disjoint_sets_is_zero():
     weights = EntityWeights()
-    event = _EventState("e", unit(1), ["a"])
+    event = _EventState("e", 0, unit(1), ["a"], size=1)
     event.entities.update({"valmora": 1})
     assert weights.similarity(frozenset({"olsen"}), event) == 0
     assert weights.similarity(frozenset({"valmora"}), event) > 0.99
@@ -109,3 +129,119 @@ def test_an_updated_article_extends_the_event_span():
     stream = clusterer()
     stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1), updated=day(2026, 3, 4)))
     assert stream.events()[0].end == day(2026, 3, 4)
+
+
+# -- words, the window, storylines at scale --------------------------------------------------------
+
+
+def test_count_terms_folds_case_and_drops_stop_words():
+    assert count_terms("The Summit and the summit") == count_terms("summit SUMMIT")
+    assert count_terms("the and of") == {}
+
+
+def test_rare_terms_weigh_more_than_common_ones():
+    weights = TermWeights()
+    for words in ("summit nato", "summit vilnius", "summit washington"):
+        weights.count(count_terms(words))
+    vector = weights.vector(count_terms("summit vilnius"))
+    summit, vilnius = (next(iter(count_terms(word))) for word in ("summit", "vilnius"))
+    assert vector[vilnius] > vector[summit]
+    assert abs(sum(weight**2 for weight in vector.values()) - 1) < 1e-9
+
+
+def test_shared_rare_words_join_texts_the_embedding_finds_only_loosely_alike():
+    stream = clusterer()
+    words = count_terms("valmora olsen port strike")
+    stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1), terms=words))
+    stream.add(ClusterItem("x", unit(0, 0, 1), day(2026, 3, 1), terms=count_terms("weather report")))
+    loosely_alike = unit(0.5, 0.87)  # cosine 0.5 alone: short of the threshold with no words to help
+    assert stream.add(ClusterItem("b", loosely_alike, day(2026, 3, 1), terms=words)).event_id == "e-" + sha(
+        "a"
+    )
+
+
+def test_different_rare_words_part_texts_the_embedding_finds_alike():
+    stream = clusterer()
+    stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1), terms=count_terms("summit vilnius communique")))
+    stream.add(ClusterItem("b", unit(1, 0.2), day(2026, 3, 1), terms=count_terms("storm harbour ferries")))
+    assert len(stream.events()) == 2
+
+
+def test_events_out_of_the_window_close_and_are_forgotten_without_history():
+    stream = StreamClusterer(Options(event_window_days=7), dimension=DIMENSION, keep_history=False)
+    stream.add(ClusterItem("a", unit(1, 0), day(2026, 3, 1)))
+    stream.add(ClusterItem("b", unit(0, 1), day(2026, 4, 1)))
+    assert [event.article_ids for event in stream.events()] == [()]
+    assert stream.events()[0].id == "e-" + sha("b")
+
+
+def test_a_closed_event_still_links_into_its_storyline():
+    stream = StreamClusterer(Options(storyline_threshold=0.8), dimension=DIMENSION, keep_history=False)
+    stream.add(ClusterItem("a", unit(1, 0.1), day(2025, 3, 1)))
+    stream.add(ClusterItem("b", unit(1, 0.1), day(2026, 3, 1)))
+    (latest,) = stream.events()
+    assert latest.storyline_id == stable_id("s-", "e-" + sha("a"))
+
+
+def test_an_undated_article_may_join_a_closed_event():
+    stream = clusterer()
+    stream.add(ClusterItem("a", unit(1, 0), day(2025, 3, 1)))
+    stream.add(ClusterItem("b", unit(0, 1), day(2026, 3, 1)))
+    assert stream.add(ClusterItem("c", unit(1, 0.1))).event_id == "e-" + sha("a")
+
+
+def test_past_the_cap_the_least_recent_open_events_close_down_to_nine_tenths():
+    options = Options(max_open_events=10, event_threshold=2.0)  # every article opens an event
+    stream = StreamClusterer(options, dimension=DIMENSION, keep_history=False)
+    for name in "abcdefghijk":
+        stream.add(ClusterItem(name, unit(1)))
+    assert {event.id for event in stream.events()} == {"e-" + sha(name) for name in "cdefghijk"}
+
+
+def test_a_batch_is_placed_as_one_article_after_another():
+    items = [ClusterItem(str(i), unit(1, i % 3, i % 2), day(2026, 3, 1 + i)) for i in range(8)]
+    one_by_one, batched = clusterer(), clusterer()
+    assert [one_by_one.add(item) for item in items] == batched.add_many(items)
+
+
+def test_a_replaced_index_entry_is_found_by_its_new_vector():
+    index = VectorIndex(DIMENSION)
+    index.put(1, unit(1, 0))
+    index.put(2, unit(0, 1))
+    index.put(1, unit(0, 0, 1))
+    assert index.nearest(unit(0, 0, 1), 1) == [1]
+    index.remove(1)
+    assert index.nearest(unit(0, 0, 1), 5) == [2]
+
+
+def test_a_storyline_is_rooted_at_its_first_event():
+    sets = UnionFind()
+    sets.join(5, 3)
+    sets.join(3, 9)
+    assert {sets.root(key) for key in (3, 5, 9)} == {3}
+
+
+class WordEmbedder:
+    """Texts about the same first word point the same way."""
+
+    name = "words"
+
+    def embed(self, texts):
+        return np.stack([unit(1, 0.1) if text.startswith("strike") else unit(0, 1) for text in texts])
+
+
+def test_cluster_items_places_each_json_line_in_an_event():
+    lines = [
+        json.dumps({"id": 1, "text": "strike at the port", "published": "2026-03-01"}),
+        json.dumps({"id": 2, "text": "flood in the city", "published": "2026-03-01T10:00:00+00:00"}),
+        "",
+        json.dumps({"id": 3, "title": "strike", "text": "dockers walk out"}),
+    ]
+    placed = list(cluster_items(lines, WordEmbedder()))
+    assert [entry["id"] for entry in placed] == ["1", "2", "3"]
+    assert placed[0]["event"] == placed[2]["event"] != placed[1]["event"]
+
+
+def test_cluster_items_names_the_bad_line():
+    with pytest.raises(InputError, match="line 2"):
+        list(cluster_items(['{"id": 1, "text": "fine"}', '{"id": 2}'], WordEmbedder()))
