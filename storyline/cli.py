@@ -273,7 +273,6 @@ def quotes(paths: tuple[str, ...]) -> None:
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
-
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
@@ -291,6 +290,35 @@ def extract_command(paths: tuple[str, ...], output_format: str) -> None:
         else:
             click.echo(json.dumps(item, ensure_ascii=False))
     _exit_for(failures)
+
+
+@main.command("spark-digest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="stories.json etc. here."
+)
+@click.option("--master", default="local[2]", show_default=True, help="The Spark master.")
+@click.option("--db", "db_path", default=None, help="The story store (default: OUT/storyline.db).")
+@clean_errors
+def spark_digest(inputs: tuple[str, ...], out_dir: str, master: str, db_path: str | None) -> None:
+    """Digest WARC/JSONL files (paths, globs, s3a:// URIs) with the per-article work on Apache Spark."""
+    from storyline import spark
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_store(db_path or out / "storyline.db")
+    session = spark.start_spark(master)
+    try:
+        report = spark.spark_digest(
+            session, inputs, out, store, make_options("collect", None), report_failure
+        )
+    finally:
+        session.stop()
+    for path in pipeline.write_outputs(store, out):
+        click.echo(f"wrote {path}")
+    click.echo(f"{report.added} new articles, {len(report.failures)} failed; {report.counts}")
+    _exit_for(report.failures)
+
 
 if __name__ == "__main__":
     main()
