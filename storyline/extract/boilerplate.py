@@ -143,7 +143,9 @@ FREE_MAIL_DOMAINS = frozenset((
     "163.com",
 ))  # fmt: skip
 
-EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+# The lookbehind lets a match start only where an address can: without it, a long run of word
+# characters with no "@" is scanned again from every position (quadratic: hours for a 1 MB word).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _BULLET = re.compile(r"^(?:[•·▪►▸‣◦●○■□➤→*+\-–—]|[0-9]{1,2}[.)](?![0-9])|\[[^\]]{1,30}\])(?:\s|$)")
 _TERMINAL = re.compile(r"[.!?…。！？]['\"’”»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|»>/•·]\s|\s[|»>]\s?|\s?[|»>]\s")
