@@ -299,8 +299,19 @@ def extract_command(paths: tuple[str, ...], output_format: str) -> None:
 )
 @click.option("--master", default="local[2]", show_default=True, help="The Spark master.")
 @click.option("--db", "db_path", default=None, help="The story store (default: OUT/storyline.db).")
+@click.option(
+    "--parquet", default=None, help="Where the pages go (default OUT/articles.parquet; shared on a cluster)."
+)
+@click.option("--max-bytes", type=click.IntRange(1), default=None, help="Largest input file accepted.")
 @clean_errors
-def spark_digest(inputs: tuple[str, ...], out_dir: str, master: str, db_path: str | None) -> None:
+def spark_digest(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    master: str,
+    db_path: str | None,
+    parquet: str | None,
+    max_bytes: int | None,
+) -> None:
     """Digest WARC/JSONL files (paths, globs, s3a:// URIs) with the per-article work on Apache Spark."""
     from storyline import spark
 
