@@ -121,6 +121,10 @@ def _ingest_document(
         article = extract(raw, options)
     except InputError as error:
         return IngestFailure(raw.source, error.reason)
+    except Exception as error:  # a fault in a library on one hostile page must not stop the run
+        if options.on_error == "raise":
+            raise
+        return IngestFailure(raw.source, f"extraction failed ({type(error).__name__}: {str(error)[:200]})")
     store_article(store, raw, article, index, report)
     return None
 
