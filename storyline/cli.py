@@ -331,5 +331,25 @@ def spark_digest(
     _exit_for(report.failures)
 
 
+@main.command()
+@click.option(
+    "--input",
+    "items",
+    required=True,
+    type=click.File("r", encoding="utf-8"),
+    help='Items, one JSON object a line: "id", "text", optional "title" and "published" (ISO 8601), '
+    "in stream order ('-' reads standard input).",
+)
+@clean_errors
+def cluster(items: Any) -> None:
+    """Place pre-extracted items in events as a stream: one {"id", "event"} line out per item in."""
+    from storyline.cluster.items import cluster_items
+    from storyline.embed import load_embedder
+
+    options = Options()
+    for placed in cluster_items(items, load_embedder(options.embedding_model), options):
+        click.echo(json.dumps(placed))
+
+
 if __name__ == "__main__":
     main()

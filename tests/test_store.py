@@ -94,7 +94,12 @@ def test_clusters_are_replaced_as_a_whole(store):
     assert store.events() == []
 
 
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200)
+# No NUL: PostgreSQL text cannot hold it, and the PostgreSQL store stores it as U+FFFD on purpose.
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=200,
+)
 moments = st.none() | st.datetimes(timezones=st.just(UTC))
 
 

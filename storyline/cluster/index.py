@@ -29,9 +29,6 @@ class VectorIndex:
         )
         self._keys: set[int] = set()
 
-    def __len__(self) -> int:
-        return len(self._keys)
-
     def put(self, key: int, vector: np.ndarray) -> None:
         """Add the vector under `key`, replacing what was there."""
         self.remove(key)
