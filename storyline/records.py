@@ -98,7 +98,7 @@ class Quote:
     """Who said what, with character spans into the article's text."""
 
     article_id: str
-    speaker: str | None  # resolved name ("Lin Jian" for "He")
+    speaker: str | None  # resolved name ("Ana Ruiz" for "She")
     text: str
     cue: str
     kind: QuoteKind
