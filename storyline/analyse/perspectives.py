@@ -1,8 +1,8 @@
 """Perspectives: per event, who takes which position towards whom, from the quotes that say so.
 
 A quote gives a record when a stance verb says what its speaker does to another actor of the event:
-either the cue itself ("China condemned NATO") or a stance verb inside what was said (Ana Ruiz said
-"China firmly opposes NATO's attack"). Records with the same actor, action and target are merged and
+either the cue itself ("the union condemned the board") or a stance verb inside what was said (Ana Ruiz said
+"the union firmly opposes the board's plan"). Records with the same actor, action and target are merged and
 keep every supporting quote.
 """
 
