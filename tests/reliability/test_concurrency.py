@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -12,16 +11,11 @@ import httpx
 import pytest
 
 from storyline.store import open_store
+from tests.conftest import free_port
 from tests.reliability.corpus import write_corpus
 
 pytestmark = pytest.mark.slow
 PATHS = ["/api/stories", "/api/search?q=strike", "/", "/search?q=floods", "/feeds/stories.atom"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_server(db: str, port: int) -> subprocess.Popen:
