@@ -13,6 +13,7 @@ from storyline.cluster import (
     days_outside,
     stable_id,
 )
+from storyline.cluster import index as index_module
 from storyline.cluster.index import VectorIndex
 from storyline.cluster.items import cluster_items
 from storyline.cluster.storylines import UnionFind
@@ -29,6 +30,11 @@ def unit(*weights: float) -> np.ndarray:
     vector = np.zeros(DIMENSION, dtype=np.float32)
     vector[: len(weights)] = weights
     return vector / np.linalg.norm(vector)
+
+
+def axis(place: int) -> np.ndarray:
+    """The unit vector along one axis."""
+    return unit(*[0.0] * place, 1.0)
 
 
 def sha(item_id: str) -> str:
@@ -204,6 +210,13 @@ def test_a_batch_is_placed_as_one_article_after_another():
     assert [one_by_one.add(item) for item in items] == batched.add_many(items)
 
 
+@pytest.fixture(params=["exact", "graph"])
+def index_limit(request, monkeypatch) -> None:
+    """Run an index test on the exact matrix and on the graph it turns into past its limit."""
+    monkeypatch.setattr(index_module, "EXACT_LIMIT", 1_000 if request.param == "exact" else 0)
+
+
+@pytest.mark.usefixtures("index_limit")
 def test_a_replaced_index_entry_is_found_by_its_new_vector():
     index = VectorIndex(DIMENSION)
     index.put(1, unit(1, 0))
@@ -212,6 +225,27 @@ def test_a_replaced_index_entry_is_found_by_its_new_vector():
     assert index.nearest(unit(0, 0, 1), 1) == [1]
     index.remove(1)
     assert index.nearest(unit(0, 0, 1), 5) == [2]
+
+
+@pytest.mark.usefixtures("index_limit")
+def test_removing_an_index_entry_keeps_the_others_findable():
+    index = VectorIndex(DIMENSION)
+    for key in range(6):
+        index.put(key, axis(key))
+    index.remove(2)
+    assert len(index) == 5
+    assert sorted(index.nearest(axis(5), 6)) == [0, 1, 3, 4, 5]
+    assert index.nearest(axis(5), 1) == [5]
+    assert np.allclose(index.get(5), axis(5), atol=1e-3)
+
+
+def test_an_index_past_its_exact_limit_moves_every_entry_into_the_graph(monkeypatch):
+    monkeypatch.setattr(index_module, "EXACT_LIMIT", 3)
+    index = VectorIndex(DIMENSION)
+    for key in range(5):
+        index.put(key, axis(key))
+    assert isinstance(index._index, index_module.GraphIndex)
+    assert [index.nearest(axis(key), 1) for key in range(5)] == [[0], [1], [2], [3], [4]]
 
 
 def test_a_storyline_is_rooted_at_its_first_event():
