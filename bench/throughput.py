@@ -218,7 +218,7 @@ def corpus_pages(articles: int, seed: int = 11) -> Iterator[dict[str, Any]]:
 
 
 def write_corpus(folder: Path, articles: int, per_file: int) -> list[Path]:
-    from tests.ingest.conftest import build_warc  # the tests' WARC writer: response records with dates
+    from tests.builders import build_warc  # the tests' WARC writer: response records with dates
 
     folder.mkdir(parents=True, exist_ok=True)
     pages = list(corpus_pages(articles))

@@ -91,17 +91,19 @@ def ingest_documents(
             item if isinstance(item, IngestFailure) else _ingest_document(store, item, index, report, options)
         )
         if failure is not None:
-            _fail(store, failure, report, options, on_failure)
+            record_failure(store, failure, report, options, on_failure)
     return report
 
 
-def _fail(
+def record_failure(
     store: Store,
     failure: IngestFailure,
     report: DigestReport,
     options: Options,
     on_failure: Callable[[IngestFailure], None] | None,
 ) -> None:
+    """Handle a page that could not be read as the caller chose: raise, or count it, keep it in the
+    store's failure log and tell `on_failure`."""
     if options.on_error == "raise":
         raise InputError(failure.source, failure.reason)
     report.failures.append(failure)

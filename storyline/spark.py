@@ -47,7 +47,7 @@ from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.ingest import IngestFailure, claimed_format, parse_file
 from storyline.options import DEFAULT_OPTIONS, Options
-from storyline.pipeline import EMBED_BATCH, DigestReport, _fail, process_new, progress, store_article
+from storyline.pipeline import EMBED_BATCH, DigestReport, process_new, progress, record_failure, store_article
 from storyline.records import Analysis, Article, RawDocument
 from storyline.store import Store
 
@@ -284,7 +284,7 @@ def store_pages(
     for row in progress(read_rows(pages), options, "store"):
         page = from_row(Page, row)
         if page.failure is not None:
-            _fail(store, page.failure, report, options, on_failure)
+            record_failure(store, page.failure, report, options, on_failure)
         else:
             store_article(store, page.raw, page.article, index, report)
     return report

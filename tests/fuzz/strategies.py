@@ -11,8 +11,8 @@ from html import escape
 
 from hypothesis import strategies as st
 
+from tests.builders import build_warc
 from tests.hostile.corpus import PAYLOADS, PROSE
-from tests.ingest.conftest import build_warc
 
 MONTHS = ("January", "Jul.", "Sept", "März", "juillet", "diciembre", "May", "Okt")
 WEEKDAYS = ("Monday", "Tue", "jeudi", "Sábado")

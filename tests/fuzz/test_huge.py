@@ -7,7 +7,7 @@ import json
 import pytest
 
 from fuzz.targets import run_isolated
-from tests.ingest.conftest import build_warc
+from tests.builders import build_warc
 
 MB = 1_000_000
 PEAK_MB = 1024  # a fresh process with the extractor loaded peaks near 100 MB

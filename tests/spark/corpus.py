@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from tests.ingest.conftest import build_warc
+from tests.builders import build_warc
 
 OUTLETS = ["Harbour Post", "Valley Ledger", "Coastal Times", "Morning Wire"]
 # Per event: headline, date, the people speaking and what they say, and the facts every outlet reports.
