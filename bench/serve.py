@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,9 +20,13 @@ from pathlib import Path
 
 import httpx
 
-from storyline.brief.export import iso
-from storyline.records import Article, RawDocument
-from storyline.store import open_store
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from storyline.brief.export import iso  # noqa: E402 -- the repository must be on the path first
+from storyline.records import Article, RawDocument  # noqa: E402
+from storyline.store import open_store  # noqa: E402
+from tests.servers import free_port, start_server  # noqa: E402
 
 WORDS = (
     "harbour strike union talks port minister council flood river bridge election vote court ruling mine "
@@ -89,25 +91,6 @@ def synthetic_brief(event_id: str, articles: list[Article], rng: random.Random) 
     }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/stories?limit=1", timeout=1)
-            return server
-        except httpx.TransportError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("the server did not start")
-
-
 def time_requests(base: str, paths: list[str], concurrency: int) -> dict[str, float]:
     with httpx.Client(base_url=base, timeout=30) as client:
 
@@ -152,7 +135,7 @@ def main() -> None:
             f"({time.perf_counter() - began:.1f} s to build)"
         )
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(str(db), port)
         try:
             loads = {
                 "story page": [f"/stories/{rng.choice(event_ids)}" for _ in range(options.requests)],

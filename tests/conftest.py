@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -58,10 +57,3 @@ def postgres_schema() -> Iterator[str]:
             yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
         finally:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1 for a server a test starts."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

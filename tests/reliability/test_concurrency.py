@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from storyline.store import open_store
-from tests.conftest import free_port
 from tests.reliability.corpus import write_corpus
+from tests.servers import free_port, start_server
 
 pytestmark = pytest.mark.slow
 PATHS = ["/api/stories", "/api/search?q=strike", "/", "/search?q=floods", "/feeds/stories.atom"]
-
-
-def start_server(db: str, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=2)
-            return server
-        except httpx.TransportError:
-            time.sleep(0.1)
-    server.kill()
-    raise AssertionError("the server did not start")
 
 
 def ingest(db: str, files: list[Path]) -> subprocess.Popen:

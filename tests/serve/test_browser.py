@@ -11,7 +11,8 @@ import pytest
 import uvicorn
 
 from storyline.serve import create_app
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO
+from tests.servers import free_port
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
