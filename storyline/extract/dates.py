@@ -92,6 +92,8 @@ _PATTERNS = [
     re.compile(rf"{_YEAR}\s*年\s*(?P<mnum>[01]?[0-9])\s*月\s*{_DAY}\s*日{_TIME}"),
 ]
 
+_A_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
 # "On July 9", "Tuesday (July 11)", "Jul. 11" -- but not "July 9, 2024".
 _YEARLESS_PATTERNS = [
     re.compile(
@@ -175,6 +177,8 @@ def _build(groups: dict[str, str | None]) -> datetime | None:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every full (day, month, year) date in `text` that is not in the future, in text order."""
+    if not _A_YEAR.search(text):
+        return []  # every pattern needs a year: most lines are ruled out by one cheap scan
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     now = _now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from storyline.extract import boilerplate as bp
 from storyline.extract.dates import find_yearless_date, parse_date
@@ -34,10 +36,43 @@ _BLOCK_TAGS = ("p", "head", "item", "quote", "code", "list", "table", "row")
 TEASER_LINK_SHARE = 0.8
 # Line kinds that are never article text wherever trafilatura leaves them.
 _FURNITURE = {bp.Kind.BOILERPLATE, bp.Kind.END, bp.Kind.COUNTER, bp.Kind.LABEL}
+# lxml.html's own parser calls a Python function for every element it hands out, to give forms and
+# inputs their own classes; trafilatura needs none of them, and one class for all is chosen in C:
+# the whole extraction runs a few percent faster.
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+_ONE_CLASS_FOR_ALL = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+)  # fmt: skip
+_PARSER.set_element_class_lookup(_ONE_CLASS_FOR_ALL)
+# One pass of plain XPath: trafilatura's author search runs regexes over every element of a copy
+# of the page, and cost as much as a tenth of the whole extraction.
+_AUTHOR_ELEMENTS = etree.XPath(  # "uthor" and "yline": either case of the first letter in one test
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'uthor') or contains(@class, 'yline')"
+    " or contains(@id, 'uthor')]"
+)
+MAX_AUTHOR_CHARACTERS = 120  # longer is an author box with a biography, not a byline
 # Characters of text under which trafilatura's fast reading is checked against its fallbacks.
 SECOND_OPINION_BELOW = 1000
+# ... and when the page's <p> elements hold this many times what it found.
+MISSED_TEXT_RATIO = 2
+# A part of the title this long is a headline, not a section label or a site name.
+HEADLINE_PART_WORDS = 3
+_TITLE_SEPARATOR = re.compile(r"\s[|–—:-]\s|\s::\s")
+# An end heading ("You may also like") past this share of the text closes the article.
+END_AFTER_SHARE = 0.5
 # A closing paragraph this short that says "sign up for" or "click here" is a promotion.
 PROMOTION_WORDS = 40
+# A wire story's closing credits ("(Reporting by ...; Editing by ...)"): not the story's words.
+CREDIT_PHRASES = ("reporting by", "editing by", "writing by", "contributed to this report")
+# "Follow our opinion section on Facebook and Instagram": only as a closing line, since prose
+# says "he posted on Facebook" too.
+_SOCIAL_FOLLOW = re.compile(
+    r"follow\b.*\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b",
+    re.IGNORECASE,
+)
 # "Anna Berg is a reporter ...", "Anna Berg covers ...": a biography opens with the author's name.
 _BIO_VERBS = r"(?:is|was|has|writes|covers|reports|joined|previously)"
 # Lines at the edges of trafilatura's text that are still not the article's words.
@@ -55,21 +90,26 @@ class Block:
 
 def extract_html(html: str, url: str | None = None) -> PageText:
     """The main text of an HTML page as paragraphs, with its title, author, outlet, url and date."""
-    document = read_document(html, url)
-    if document is None or document.body is None:
+    tree = parse_page(html)
+    if tree is None:
         return PageText(paragraphs=())
-    title = document.title or None
-    blocks = read_blocks(document.body)
-    paragraphs, dropped = select_blocks(blocks, title, document.author)
-    published = (parse_date(document.date) if document.date else None) or _first(
+    metadata = read_metadata(tree, url)
+    body = read_body(tree)
+    if body is None:
+        return PageText(paragraphs=())
+    title = metadata.title or None
+    paragraphs, dropped = select_blocks(read_blocks(body), title, metadata.author)
+    published = (parse_date(metadata.date) if metadata.date else None) or _first(
         parse_date(line) for line in dropped if bp.classify(line) in _DATED_KINDS
     )
     return PageText(
         paragraphs=paragraphs,
         title=title,
-        author=real_author(document.author) or _first(bp.byline_name(line) for line in dropped),
-        outlet=document.sitename or document.hostname or None,
-        url=document.url or url,
+        author=real_author(metadata.author)
+        or _first(bp.byline_name(line) for line in dropped)
+        or real_author(_author_in_markup(tree)),
+        outlet=metadata.sitename or metadata.hostname or None,
+        url=metadata.url or url,
         published=published,
         yearless_date=None if published else find_yearless_date("\n\n".join(paragraphs)),
         dropped=dropped,
@@ -87,34 +127,116 @@ def _first(values: Iterable[T | None]) -> T | None:
     return next((value for value in values if value is not None), None)
 
 
-def read_document(html: str, url: str | None) -> Document | None:
-    """trafilatura's fast reading; its slower one, with readability and jusText to compare, only when
-    the fast one finds too little: most pages need no second opinion, and it costs a third of the time."""
-    document = _run_trafilatura(html, url, fast=True)
-    if document is None or len(document.text or "") < SECOND_OPINION_BELOW:
-        return _run_trafilatura(html, url, fast=False) or document
-    return document
+def parse_page(html: str) -> HtmlElement | None:
+    """The page parsed once: metadata and body are both read off this tree. Parsed as trafilatura
+    parses it (its repairs, its rejection of what is not HTML), with a cheaper element lookup."""
+    from trafilatura.utils import load_html, repair_faulty_html  # plain-text runs never need these
+
+    beginning = html[:50].lower()
+    try:
+        tree = lxml.html.fromstring(repair_faulty_html(html, beginning), parser=_PARSER)
+    except (ValueError, TypeError, etree.LxmlError):  # e.g. a str declaring its own encoding
+        tree = None
+    if tree is None or len(tree) == 0:
+        try:
+            return load_html(html)  # trafilatura's fallbacks: bytes, a second parse
+        except (ValueError, TypeError, etree.LxmlError):  # markup lxml cannot parse at all
+            return None
+    return None if "html" not in beginning and len(tree) < 2 else tree  # not an HTML page
 
 
-def _run_trafilatura(html: str, url: str | None, fast: bool) -> Document | None:
-    date_params = {
-        "original_date": True,  # the publication date, not the last edit
-        "extensive_search": True,
-        "outputformat": _DATE_FORMAT,
-        "max_date": datetime.now(UTC).strftime("%Y-%m-%d"),  # never a future date
-    }
-    # Imported here: it costs a few hundred milliseconds, and plain-text runs never need it.
+def read_body(tree: HtmlElement) -> etree._Element | None:
+    """trafilatura's fast reading of the main text; its slower one, with readability and jusText to
+    compare, only when the fast one finds too little: most pages need no second opinion."""
+    document = _run_trafilatura(tree, fast=True)
+    if needs_second_opinion(tree, len(document.text or "") if document is not None else 0):
+        document = _run_trafilatura(tree, fast=False) or document
+    return document.body if document is not None else None
+
+
+def needs_second_opinion(tree: HtmlElement, found: int) -> bool:
+    """Whether a fast reading of `found` characters may have missed the article: it is short, and
+    the page's paragraphs hold much more. A short page read whole needs no second reading, which
+    costs more than the first (readability and jusText on the whole page)."""
+    if found >= SECOND_OPINION_BELOW:
+        return False
+    return found == 0 or _paragraph_characters(tree) > MISSED_TEXT_RATIO * found
+
+
+def _paragraph_characters(tree: HtmlElement) -> int:
+    return sum(len(" ".join(paragraph.text_content().split())) for paragraph in tree.iter("p"))
+
+
+def _run_trafilatura(tree: HtmlElement, fast: bool) -> Document | None:
     from trafilatura import bare_extraction
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # lxml's FutureWarnings from inside trafilatura
         try:
+            # trafilatura works on its own copy of the tree, so ours stays whole for the metadata.
+            # No url: we read which text is a link, not where it points, and resolving every link
+            # against the page's address costs a tenth of the extraction.
             return bare_extraction(
-                html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                include_formatting=False, include_links=True, date_extraction_params=date_params, fast=fast,
+                tree, include_comments=False, include_tables=True, include_formatting=False,
+                include_links=True, fast=fast,
             )  # fmt: skip
-        except (ValueError, TypeError, etree.LxmlError):  # markup lxml cannot parse at all
+        except (ValueError, TypeError, etree.LxmlError):
             return None
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """Title, author, url, site name and date from the page's meta tags and JSON-LD.
+
+    trafilatura's own metadata pass also searches the whole markup for bylines, categories, tags
+    and a licence, and htmldate's extensive search scans every text node for a date: together
+    they cost more than the main text itself, for fields we do not use or find in the text anyway.
+    """
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None  # a one-word "author" tag holds a handle or a site name, as trafilatura finds
+    if not (metadata.author and metadata.title):
+        # JSON-LD only for what the meta tags lack: reading it costs more than the rest of the
+        # metadata, and where both give an author the meta tag's is as good or cleaner.
+        with contextlib.suppress(Exception):  # malformed JSON-LD is common; the meta tags still count
+            metadata = extract_meta_json(tree, metadata)
+    metadata.title = metadata.title or extract_title(tree)
+    metadata.url = metadata.url or extract_url(tree, url)
+    metadata.hostname = _hostname(metadata.url)
+    metadata.sitename = (metadata.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    metadata.date = find_date(
+        tree, url=metadata.url, original_date=True, extensive_search=False, outputformat=_DATE_FORMAT,
+        max_date=datetime.now(UTC).strftime("%Y-%m-%d"),  # never a future date
+    )  # fmt: skip
+    metadata.clean_and_trim()  # entities and stray spaces, as trafilatura leaves its own fields
+    return metadata
+
+
+def _hostname(url: str | None) -> str | None:
+    from courlan import extract_domain
+
+    return extract_domain(url, fast=True) if url else None
+
+
+def _author_in_markup(tree: HtmlElement) -> str | None:
+    """The first name in an element the markup marks as the author's (rel="author", a class with
+    "byline" or "author" in it): asked only when neither the meta tags nor a byline line name one."""
+    for element in _AUTHOR_ELEMENTS(tree):
+        text = " ".join(" ".join(element.itertext()).split())
+        if not text or len(text) > MAX_AUTHOR_CHARACTERS:
+            continue
+        name = bp.byline_name(text) or real_author(text)
+        if name and name.lower() not in bp.BYLINE_PREFIXES:  # a lone "By" before a linked name
+            return name
+    return None
 
 
 def read_blocks(body: etree._Element) -> list[Block]:
@@ -158,13 +280,24 @@ def select_blocks(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The article's paragraphs, and the lines put aside: link teasers, furniture, the edges."""
     kept, dropped = [], []
-    for block in blocks:
-        if is_teaser(block) or bp.classify(block.text) in _FURNITURE:
+    for index, block in enumerate(blocks):
+        kind = bp.classify(block.text)
+        if kind is bp.Kind.END and _is_in_last_part(blocks, index):
+            dropped += [later.text for later in blocks[index:]]  # "More from ...": the rest is teasers
+            break
+        if is_teaser(block) or kind in _FURNITURE:
             dropped.append(block.text)
         else:
             kept.append(block.text)
     paragraphs, trimmed = trim_edges(kept, title, author)
     return paragraphs, (*dropped, *trimmed)
+
+
+def _is_in_last_part(blocks: list[Block], index: int) -> bool:
+    """Whether most of the text comes before this block: an end heading that early is more likely
+    a crosshead that happens to say "most read" than the page leaving its article."""
+    before = sum(len(block.text) for block in blocks[:index])
+    return before >= END_AFTER_SHARE * sum(len(block.text) for block in blocks)
 
 
 def is_teaser(block: Block) -> bool:
@@ -185,9 +318,9 @@ def trim_edges(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Drop the headline repeated atop the text, bylines or share prompts at either edge, and the
     newsletter promotion or author's biography that closes many articles."""
-    wanted = bp.normalise(title).lower() if title else None
+    headlines = headline_forms(title)
     dropped = []
-    while lines and (bp.classify(lines[0]) in _EDGE_KINDS or bp.normalise(lines[0]).lower() == wanted):
+    while lines and (bp.classify(lines[0]) in _EDGE_KINDS or bp.normalise(lines[0]).lower() in headlines):
         dropped.append(lines.pop(0))
     # A byline or dateline just under an untagged headline: both are header, not text.
     if len(lines) > 1 and bp.classify(lines[1]) in (bp.Kind.BYLINE, bp.Kind.DATELINE):
@@ -197,10 +330,24 @@ def trim_edges(
     return tuple(lines), tuple(dropped)
 
 
+def headline_forms(title: str | None) -> set[str]:
+    """The page title and the parts of it a headline may be printed as: a title tag often adds a
+    section or the site's name ("Opinion | The headline", "The headline - Site")."""
+    if not title:
+        return set()
+    whole = bp.normalise(title).lower()
+    parts = (part.strip() for part in _TITLE_SEPARATOR.split(whole))
+    return {whole, *(part for part in parts if bp.count_words(part) >= HEADLINE_PART_WORDS)}
+
+
 def is_sign_off(line: str, author: str | None) -> bool:
     """A closing promotion ("Sign up for our newsletter ...") or the author's biography."""
     text = bp.normalise(line)
-    if bp.count_words(text) <= PROMOTION_WORDS and bp.has_phrase(text, bp.NAVIGATION_PHRASES):
+    if bp.count_words(text) <= PROMOTION_WORDS and (
+        bp.has_phrase(text, bp.NAVIGATION_PHRASES)
+        or bp.has_phrase(text, CREDIT_PHRASES)
+        or _SOCIAL_FOLLOW.match(text)
+    ):
         return True
     names = [name for name in bp.split_names(author or "") if bp.count_words(name) >= 2]
     return any(re.match(rf"{re.escape(name)}\s+{_BIO_VERBS}\s", text) for name in names)

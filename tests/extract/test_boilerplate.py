@@ -1,12 +1,15 @@
 import pytest
 
 from storyline.extract.boilerplate import (
+    NAVIGATION_PHRASES,
     Kind,
     byline_name,
     classify,
     email_domain,
+    has_phrase,
     is_prose,
     looks_like_name,
+    normalise,
     split_names,
 )
 
@@ -25,6 +28,11 @@ from storyline.extract.boilerplate import (
         "Lesen Sie auch",
         "Lire aussi",
         "© 2024 Lakeside Courier",
+        "Copyright ⓒ Lakeside Courier. Reproduction prohibited",
+        "Tell us what you think...",
+        "Like this story? Share it with a friend!",
+        "Tags: harbour, ferries",
+        "Filed under: Harbour |",
     ],
 )
 def test_classify_finds_navigation(line):
@@ -32,7 +40,14 @@ def test_classify_finds_navigation(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["You May Also Like", "Most Read", "Kommentar schreiben", "Tous droits réservés."]
+    "line",
+    [
+        "You May Also Like",
+        "Most Read",
+        "Kommentar schreiben",
+        "Tous droits réservés.",
+        "More from the Courier",
+    ],
 )
 def test_classify_finds_end_headings(line):
     assert classify(line) in (Kind.END, Kind.BOILERPLATE)
@@ -104,3 +119,19 @@ def test_cookie_banner_is_boilerplate_even_as_sentences():
 
 def test_split_names_reads_a_list_of_authors():
     assert split_names("Anna Berg, Tom Lind and Jo Sims") == ["Anna Berg", "Tom Lind", "Jo Sims"]
+
+
+def test_dont_miss_is_a_label_but_a_sentence_saying_it_is_prose():
+    assert classify("DON'T MISS") is Kind.LABEL
+    assert classify("Residents said they would not miss the old ferry at all.") is Kind.PROSE
+
+
+def test_phrases_match_whole_words_and_a_colon_may_run_on():
+    assert has_phrase("Photo:Lakeside Courier", NAVIGATION_PHRASES)
+    assert has_phrase("“Read more” about the ferry", NAVIGATION_PHRASES)
+    assert not has_phrase("Thread more rope", NAVIGATION_PHRASES)
+    assert not has_phrase("The spread morel season", NAVIGATION_PHRASES)
+
+
+def test_normalise_straightens_quotes_and_unfolds_compatibility_characters():
+    assert normalise("“Ｆerry”  line’s   ﬁrst run") == '"Ferry" line\'s first run'

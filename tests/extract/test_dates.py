@@ -106,3 +106,7 @@ def test_parse_date_round_trips_formatted_datetimes(value, pattern):
 def test_parse_date_reads_offsets(hours):
     value = datetime(2021, 6, 1, 12, 0, tzinfo=timezone(timedelta(hours=hours)))
     assert parse_date(value.isoformat()) == value
+
+
+def test_find_dates_needs_a_year():
+    assert find_dates("Published on 14 July at 09:30") == []

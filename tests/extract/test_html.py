@@ -4,11 +4,16 @@ from lxml import etree
 
 from storyline.extract import html as html_module
 from storyline.extract.html import (
+    Block,
     extract_html,
+    headline_forms,
     is_sign_off,
+    needs_second_opinion,
+    parse_page,
     read_blocks,
-    read_document,
+    read_body,
     real_author,
+    select_blocks,
     trim_edges,
     visible_text,
 )
@@ -159,12 +164,12 @@ def test_trim_edges_drops_the_authors_biography_at_the_end():
 def test_a_short_fast_reading_gets_a_second_opinion(monkeypatch):
     calls = []
 
-    def fake_run(html, url, fast):
+    def fake_run(tree, fast):
         calls.append(fast)
         return None
 
     monkeypatch.setattr(html_module, "_run_trafilatura", fake_run)
-    assert read_document("<html></html>", None) is None
+    assert read_body(parse_page("<html><body><p>x</p></body></html>")) is None
     assert calls == [True, False]
 
 
@@ -185,3 +190,67 @@ def test_published_is_the_original_date_not_the_update():
 def test_a_future_date_is_never_the_published_date():
     head = '<meta property="article:published_time" content="2099-03-14T09:30:00Z">'
     assert extract_html(_page(PROSE).replace("<head>", "<head>" + head)).published is None
+
+
+def test_the_headline_atop_the_text_is_dropped_when_the_title_adds_a_section_or_a_site():
+    lines = ["Harbour council approves new ferry line", "The council voted for the line on Monday."]
+    paragraphs, dropped = trim_edges(list(lines), "Opinion | Harbour council approves new ferry line")
+    assert paragraphs == ("The council voted for the line on Monday.",)
+    assert dropped == ("Harbour council approves new ferry line",)
+
+
+def test_headline_forms_keep_long_parts_of_the_title_only():
+    forms = headline_forms("Opinion | Harbour council approves new ferry line - Lakeside Courier")
+    assert "harbour council approves new ferry line" in forms
+    assert "opinion" not in forms
+
+
+STORY = [
+    Block("The harbour council voted on Monday to open a ferry line between the old pier and the island."),
+    Block("Councillors approved the plan by nine votes to four after a long session with the residents."),
+]
+
+
+def test_an_end_heading_late_in_the_text_drops_the_teasers_after_it():
+    teasers = [Block("More from the Courier"), Block("The bridge repairs were postponed again this winter.")]
+    paragraphs, dropped = select_blocks(STORY + teasers, None, None)
+    assert paragraphs == tuple(block.text for block in STORY)
+    assert dropped == tuple(block.text for block in teasers)
+
+
+def test_an_end_heading_early_in_the_text_drops_only_itself():
+    paragraphs, dropped = select_blocks([Block("More from the Courier"), *STORY], None, None)
+    assert paragraphs == tuple(block.text for block in STORY)
+    assert dropped == ("More from the Courier",)
+
+
+def test_a_closing_invitation_to_follow_the_outlet_on_social_media_is_a_sign_off():
+    assert is_sign_off("Follow the Courier's opinion section on Facebook, Twitter and Instagram.", None)
+    assert not is_sign_off("The mayor posted the timetable on Facebook on Monday.", None)
+
+
+def test_a_wire_storys_closing_credits_are_a_sign_off():
+    lines = ["The council voted for the line on Monday.", "(Reporting by Mira Okonkwo; Editing by Tom Lind)"]
+    paragraphs, dropped = trim_edges(list(lines), None)
+    assert paragraphs == ("The council voted for the line on Monday.",)
+    assert dropped == ("(Reporting by Mira Okonkwo; Editing by Tom Lind)",)
+
+
+def test_author_from_markup_when_no_meta_tag_or_byline_names_one():
+    page = extract_html(_page('<p class="article-byline"><span>Mira Okonkwo</span></p>' + PROSE))
+    assert page.author == "Mira Okonkwo"
+
+
+def test_a_short_reading_of_a_short_page_needs_no_second_opinion():
+    short_page = parse_page(_page("<p>The ferry line opens in spring, the council said.</p>"))
+    long_page = parse_page(_page(PROSE * 3))
+    assert not needs_second_opinion(short_page, found=50)
+    assert needs_second_opinion(long_page, found=50)
+    assert needs_second_opinion(short_page, found=0)
+    assert not needs_second_opinion(long_page, found=5000)
+
+
+def test_parse_page_reads_a_page_that_declares_its_encoding_and_refuses_plain_text():
+    declared = '<?xml version="1.0" encoding="utf-8"?>' + _page(PROSE)
+    assert parse_page(declared) is not None
+    assert parse_page("Just a line of text, no markup at all.") is None
