@@ -11,6 +11,7 @@ given as wall time and as CPU time over two cores, since a shared machine's wall
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = read_split(args.split)[: args.limit]
     print(f"PolNeAR {args.split}: {len(articles)} articles")
     print("\n".join(format_scores("storyline", score(articles, predict_storyline))))
+    print(time_stage(articles))
     if not args.no_baseline:
         print("\n".join(format_scores("textacy direct_quotations", score(articles, predict_textacy))))
     return 0
@@ -55,6 +57,25 @@ def score(articles: list[GoldArticle], predict: Callable) -> Tally:
     for article, predicted in zip(articles, predictions, strict=True):
         tally.add(article.text, predicted, article.attributions)
     return tally
+
+
+def time_stage(articles: list[GoldArticle]) -> str:
+    """The analysis stage alone (`analyse_many`: parse, entities, quotes), on the articles repeated
+    until the run is long enough for the stage to fork its workers, as a real run does."""
+    from storyline.analyse import PARALLEL_MIN_ARTICLES, analyse_many
+    from storyline.analyse.model import load_nlp
+
+    load_nlp()
+    copies = -(-PARALLEL_MIN_ARTICLES // len(articles)) if articles else 0
+    texts = [Article(id=a.name, raw_id=a.name, source=a.name, text=a.text) for a in articles] * copies
+    started, cpu = time.perf_counter(), cpu_seconds()
+    for _ in analyse_many(texts):
+        pass
+    wall, used = time.perf_counter() - started, cpu_seconds() - cpu
+    return (
+        f"analysis stage (analyse_many, {len(texts)} articles): {len(texts) / wall:.1f} articles/s wall, "
+        f"{len(texts) / used:.1f} per CPU second; load average {os.getloadavg()[0]:.1f} on {CORES} cores"
+    )
 
 
 def cpu_seconds() -> float:

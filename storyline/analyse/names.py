@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from storyline.analyse.lexicon import ALIASES, TITLE_WORDS
 
@@ -13,6 +14,7 @@ _EDGE_PUNCT = "\"'“”‘’«»„()[],.;:!? \n\t"
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][A-Za-z.]{1,9})\)?$")
 
 
+@lru_cache(maxsize=8192)  # names are compared pairwise, so the same few are folded again and again
 def fold(text: str) -> str:
     """A comparison key: NFKC, curly quotes straight, lower case, single spaces."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")

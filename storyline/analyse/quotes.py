@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES, REPORT_CUES, STANCE_CUES
+from storyline.analyse.cues import is_cue_verb
+from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
 from storyline.analyse.names import extends_name, is_surname_of
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
@@ -205,12 +206,15 @@ class QuoteFinder:
     def find_reported(self) -> list[Event]:
         """ "X said that …", "X wants to …", "X criticized …" and "according to X, …" outside quotations."""
         events = []
+        quoted = [span for span in self.spans if not span.nested]
         for token in self.doc:
-            if any(span.contains(token.idx) for span in self.spans if not span.nested):
+            if token.lower_ != "according" and not token.tag_.startswith("VB"):
+                continue  # only a verb or "according to" can cue reported speech
+            if any(span.contains(token.idx) for span in quoted):
                 continue
             if token.lower_ == "according":
                 event = self.make_according(token)
-            elif verb_base(token) in REPORT_CUES or verb_base(token) in STANCE_CUES:
+            elif is_cue_verb(token):
                 event = self.make_reported(token)
             else:
                 continue
@@ -357,6 +361,9 @@ def find_subject(cue):
         return (
             next((child for child in to.children if child.dep_ == "pobj"), None) if to is not None else None
         )
+    agent = find_passive_agent(cue)
+    if agent is not None:
+        return agent
     token = cue
     for _ in range(4):
         subject = find_nearest_subject(token)
@@ -366,10 +373,18 @@ def find_subject(cue):
             return subject
         if token.dep_ in ("acl", "relcl") and is_noun(token.head):
             return token.head
-        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head  # "in defending the plan": the subject of the clause the phrase is in
+        elif token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             return None
         token = token.head
     return None
+
+
+def find_passive_agent(cue):
+    """ "… was reported by X" -> X."""
+    agent = next((child for child in cue.children if child.dep_ == "agent"), None)
+    return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
 
 
 def find_entity_end(token):
@@ -382,14 +397,15 @@ def find_entity_end(token):
 def find_complement(cue) -> list:
     """The tokens a cue attributes: its clause ("said that …"), the clause it follows ("…, he said"),
     or for a stance verb its object and complements ("accused him of lying", "called for a ban")."""
-    clause = next((child for child in cue.children if child.dep_ == "ccomp"), None)
-    if clause is not None:
-        return list(clause.subtree)
+    clauses = [child for child in cue.children if child.dep_ == "ccomp"]
+    if clauses:
+        # "Because …, she said the plan works": the clause after the cue, when there is one
+        return list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
+    if find_passive_agent(cue) is not None:
+        return find_passive_content(cue)
     if cue.dep_ == "parataxis" and cue.head.i < cue.i:
         tokens = [token for token in cue.head.subtree if token.i < cue.left_edge.i]
         return tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens
-    if verb_base(cue) not in STANCE_CUES:
-        return []
     parts = [child for child in cue.rights if is_complement(child)]
     if not parts:
         return []
@@ -401,6 +417,18 @@ def find_complement(cue) -> list:
     return tokens
 
 
+def find_passive_content(cue) -> list:
+    """What a passive cue attributes: its subject ("the meeting was reported by X"), with the clause
+    when the subject is raised ("the talks are expected by X to fail"), or the noun it describes
+    ("an option seen by X as a lifeboat")."""
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return list(cue.head.subtree) if cue.dep_ == "acl" else []
+    raised = next((child for child in cue.children if child.dep_ in ("xcomp", "oprd")), None)
+    end = raised.right_edge.i if raised is not None else subject.right_edge.i
+    return list(cue.doc[subject.left_edge.i : end + 1])
+
+
 def is_date_object(prep) -> bool:
     """ "on Tuesday", but not "on night flights": the object itself is a date or time."""
     return any(child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME") for child in prep.children)
@@ -409,10 +437,10 @@ def is_date_object(prep) -> bool:
 def is_complement(child) -> bool:
     """Whether a dependent on the right of a stance verb is part of what is attributed."""
     if child.dep_ in COMPLEMENT_DEPS:
-        return True
+        return child.ent_type_ not in ("DATE", "TIME")  # "promised Sunday to …": when, not what
     if child.dep_ == "prep":
         return child.lower_ in CONTENT_PREPOSITIONS and not is_date_object(child)
-    return child.dep_ == "advcl" and child.left_edge.lower_ == "for"
+    return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to")
 
 
 def is_expletive(cue) -> bool:

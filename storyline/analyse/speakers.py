@@ -38,8 +38,9 @@ class Resolver:
 
     def __init__(self, doc, quotes: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.quotes = quotes
         self.mentions: list[Mention] = collect_mentions(doc)
+        # The quotation each mention sits in (None outside quotations), found once: `visible` asks often.
+        self.enclosing = [find_enclosing(mention.start, quotes) for mention in self.mentions]
         self.persons = {mention.name for mention in self.mentions if mention.kind == "person"}
         self.history: list[tuple[int, str, str]] = []  # (offset, name, kind) of resolved speakers
 
@@ -132,18 +133,16 @@ class Resolver:
         """Mentions before `offset` that are not inside a quotation (unless it encloses `offset`)."""
         return [
             mention
-            for mention in self.mentions
-            if mention.start < offset and self.outside_quotes(mention, offset)
+            for mention, quote in zip(self.mentions, self.enclosing, strict=True)
+            if mention.start < offset and (quote is None or quote.contains(offset))
         ]
-
-    def outside_quotes(self, mention: Mention, offset: int) -> bool:
-        return all(
-            not span.contains(mention.start) or span.contains(offset)
-            for span in self.quotes
-            if not span.nested
-        )
 
     def expand_surname(self, name: str) -> str:
         """ "Pell" -> "Dario Pell" when the article names that person in full."""
         longer = [person for person in self.persons if is_surname_of(name, person)]
         return max(longer, key=len) if longer else name
+
+
+def find_enclosing(offset: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
+    """The outer quotation holding `offset`, if any."""
+    return next((span for span in quotes if not span.nested and span.contains(offset)), None)

@@ -138,3 +138,29 @@ def test_a_dash_and_a_name_sign_a_quotation(quotes_of):
 def test_a_name_and_a_colon_lead_an_attributed_headline(quotes_of):
     quote = find_quote(quotes_of("Carla Montez: Budget Will Pass Next Week\n\nMore text here."), "Budget")
     assert (quote.speaker, quote.text) == ("Carla Montez", "Budget Will Pass Next Week")
+
+
+def test_a_passive_cue_gives_its_agent_as_speaker(quotes_of):
+    quote = find_quote(
+        quotes_of("The harbour plan was criticised by Tomas Rendell on Monday."), "The harbour"
+    )
+    assert (quote.speaker, quote.cue, quote.text) == ("Tomas Rendell", "criticised", "The harbour plan")
+
+
+def test_a_cue_in_a_prepositional_phrase_takes_the_subject_of_its_clause(quotes_of):
+    quote = find_quote(quotes_of("Carla Montez opened the session by criticizing the new levy."), "the new")
+    assert (quote.speaker, quote.cue) == ("Carla Montez", "criticizing")
+
+
+def test_a_learned_cue_outside_the_word_lists_attributes_its_object(quotes_of):
+    quote = find_quote(quotes_of("Tomas Rendell echoed the concerns of the fishing crews."), "the concerns")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "echoed")
+
+
+def test_an_everyday_action_is_not_an_attribution(quotes_of):
+    assert quotes_of("Carla Montez ate an apple in the park.") == []
+
+
+def test_a_date_is_not_what_a_cue_attributes(quotes_of):
+    quote = find_quote(quotes_of("Tomas Rendell promised Sunday to reopen the bridge."), "to reopen")
+    assert quote.text == "to reopen the bridge"

@@ -1,0 +1,68 @@
+"""Whether a verb outside quotation marks attributes something: a small logistic model over the verb's
+form and its place in the parse, learned on news text by bench/attribution_train.py.
+
+A list of speech verbs misses the long tail of attributions ("X hailed …", "X balked at …") and takes
+every "want" and "think" the same, though a first person or a question changes what they do. The model
+weighs the verb form together with its subject, dependents and role in the sentence.
+"""
+
+from __future__ import annotations
+
+from storyline.analyse.cue_model import BIAS, WEIGHTS
+from storyline.analyse.lexicon import REPORT_CUES, STANCE_CUES
+from storyline.analyse.mentions import find_nearest_subject
+from storyline.analyse.words import is_proper, verb_base
+
+# Dependents whose presence says how a verb is used ("said that …", "wants to …", "was reported by …").
+TELLING_CHILDREN = frozenset("ccomp xcomp dobj agent prep neg nsubjpass mark advmod dative oprd".split())
+# Dependents whose own word tells the use: "made comments", "expressed support", "spoke about".
+WORD_CHILDREN = ("dobj", "prep")
+# The word feature of every verb form too rare in the training news to have a weight of its own.
+RARE_FORM = "w=<rare>"
+# Score above which a verb is taken as a cue (a logit; 0 is even odds), tuned on held-out train articles.
+MIN_SCORE = -0.5
+
+
+def cue_features(token) -> list[str]:
+    """The features of one verb token, as names (each present feature counts once); the word comes first."""
+    features = [f"w={token.lower_}", f"lexicon={lexicon_class(token)}", f"dep={token.dep_}"]
+    features += [f"tag={token.tag_}", f"subj={subject_class(token)}"]
+    children = list(token.children)
+    features += sorted({f"child={child.dep_}" for child in children if child.dep_ in TELLING_CHILDREN})
+    features += sorted({f"{c.dep_}={word_class(c)}" for c in children if c.dep_ in WORD_CHILDREN})
+    if any(word.text == "?" for word in token.sent[-2:]):
+        features.append("question")
+    return features
+
+
+def word_class(token) -> str:
+    """A dependent's word, with names and numbers as classes: a weight is never tied to one person."""
+    if is_proper(token):
+        return "<name>"
+    return "<number>" if token.tag_ == "CD" else token.lower_
+
+
+def lexicon_class(token) -> str:
+    """Which hand-written list the verb is in: what the model falls back on for a form it never saw."""
+    base = verb_base(token)
+    return "report" if base in REPORT_CUES else "stance" if base in STANCE_CUES else "none"
+
+
+def subject_class(token) -> str:
+    """The kind of subject a verb has: the pronoun itself, a name, another noun phrase or none."""
+    subject = find_nearest_subject(token)
+    if subject is None:
+        return "none"
+    if subject.tag_ in ("PRP", "WP", "DT", "EX"):
+        return subject.lower_
+    return "name" if is_proper(subject) else "noun"
+
+
+def cue_score(token) -> float:
+    """The model's logit that a verb token is an attribution cue."""
+    word, *context = cue_features(token)
+    return BIAS + WEIGHTS.get(word, WEIGHTS.get(RARE_FORM, 0.0)) + sum(WEIGHTS.get(f, 0.0) for f in context)
+
+
+def is_cue_verb(token) -> bool:
+    return token.tag_.startswith("VB") and cue_score(token) > MIN_SCORE

@@ -1,0 +1,60 @@
+"""The cue model's features and the complement rules, on hand-built parses (no model needed)."""
+
+import spacy
+from spacy.tokens import Doc
+
+from storyline.analyse.cues import cue_features, is_cue_verb, subject_class
+from storyline.analyse.quotes import find_complement, find_passive_agent
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), with no model
+
+
+def parse(words: str, heads: list[int], deps: str, tags: str) -> Doc:
+    return Doc(VOCAB, words=words.split(), heads=heads, deps=deps.split(), tags=tags.split())
+
+
+def said_twice() -> Doc:
+    """ "Prices rose , she said they will fall": a clause before the cue and one after it."""
+    return parse(
+        "Prices rose , she said they will fall",
+        [1, 4, 4, 4, 4, 7, 7, 4],
+        "nsubj ccomp punct nsubj ROOT nsubj aux ccomp",
+        "NNS VBD , PRP VBD PRP MD VB",
+    )
+
+
+def test_the_clause_after_the_cue_is_its_content():
+    doc = said_twice()
+    assert [token.text for token in find_complement(doc[4])] == ["they", "will", "fall"]
+
+
+def test_features_name_the_form_first_then_its_use():
+    features = cue_features(said_twice()[4])
+    assert features[0] == "w=said"
+    assert {"subj=she", "child=ccomp", "dep=ROOT", "lexicon=report"} <= set(features)
+
+
+def test_a_speech_verb_with_a_clause_is_a_cue():
+    assert is_cue_verb(said_twice()[4])
+
+
+def test_a_subject_is_classed_as_name_noun_pronoun_or_none():
+    doc = parse(
+        "Ana Ruiz left and prices fell",
+        [1, 2, 2, 2, 5, 2],
+        "compound nsubj ROOT cc nsubj conj",
+        "NNP NNP VBD CC NNS VBD",
+    )
+    assert (subject_class(doc[2]), subject_class(doc[5])) == ("name", "noun")
+    assert subject_class(said_twice()[4]) == "she"
+
+
+def test_a_passive_agent_is_found_through_by():
+    doc = parse(
+        "The plan was praised by Ana",
+        [1, 3, 3, 3, 3, 4],
+        "det nsubjpass auxpass ROOT agent pobj",
+        "DT NN VBD VBN IN NNP",
+    )
+    assert find_passive_agent(doc[3]).text == "Ana"
+    assert [token.text for token in find_complement(doc[3])] == ["The", "plan"]
