@@ -1,8 +1,8 @@
 """Article extraction, Storyline against trafilatura, on two public benchmarks in one run.
 
-Three systems: `storyline` (each page alone, as the pipeline's `extract` reads it),
-`storyline+outlet` (the same, less what recurs on other pages of the same outlet in the set:
-`storyline.extract.templates`) and `trafilatura` (its `extract` with default settings).
+Three systems: `storyline` (each page alone, as `storyline extract` reads it), `storyline+outlet`
+(the same, less what it shares with earlier pages of the same outlet in the set, as the pipeline
+stores it: `storyline.extract.templates`) and `trafilatura` (its `extract` with default settings).
 
     .venv/bin/python bench/extraction.py [--only aeb|fundus] [--pages-out FILE]
 
@@ -43,7 +43,7 @@ from bench.extraction_metrics import (  # noqa: E402 -- the repository must be o
 )
 from storyline.errors import InputError  # noqa: E402
 from storyline.extract import extract  # noqa: E402
-from storyline.extract.templates import drop_outlet_templates  # noqa: E402
+from storyline.extract.templates import OutletsInMemory, drop_outlet_template  # noqa: E402
 from storyline.records import Article, RawDocument  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
@@ -73,10 +73,12 @@ def page_paragraphs(articles: list[Article | None]) -> list[list[str]]:
 
 
 def outlet_paragraphs(articles: list[Article | None]) -> list[list[str]]:
-    """Each article less what recurs on the same outlet's other pages of the set."""
-    found = [article for article in articles if article]
-    cleaned = iter(drop_outlet_templates(found))
-    return page_paragraphs([next(cleaned) if article else None for article in articles])
+    """Each article less what it shares with its outlet's earlier pages in the set, read as the
+    pipeline reads a stream (`storyline.extract.templates`)."""
+    memory = OutletsInMemory()
+    return page_paragraphs(
+        [drop_outlet_template(article, memory) if article else None for article in articles]
+    )
 
 
 def read_trafilatura(page: Page) -> list[str]:
@@ -109,7 +111,7 @@ class System:
 
 SYSTEMS = {
     "storyline": System(read_storyline, page_paragraphs),
-    # The same, and then each outlet's template learned from its other pages in the set.
+    # The same, less each outlet's template as learned from its earlier pages in the set.
     "storyline+outlet": System(read_storyline, outlet_paragraphs),
     "trafilatura": System(read_trafilatura, as_given),
 }

@@ -1,48 +1,81 @@
-"""An outlet's template, learned from its other pages: what recurs word for word is not the story.
+"""An outlet's template, learned from its earlier pages: what recurs word for word is not the story.
 
 A paragraph printed on two different articles of one outlet (an author's bio, an app promotion,
 a "More from ..." teaser, a newsletter prompt) is the site's furniture. Copies of one article
 (syndication, a page fetched twice) share most of their paragraphs; they are not evidence of a
 template, so a paragraph counts only when it recurs on a page that is not a copy of this one.
+
+Pages come as a stream: each is compared with the pages of its outlet seen before it (the pipeline
+keeps them in the store, `storyline.pipeline.StoredOutlets`), so the first page of an outlet keeps
+its furniture and every later one loses what it shares with the earlier ones.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import replace
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from storyline.extract import boilerplate as bp
-from storyline.records import Article
+from storyline.records import Article, content_hash
 
 # Share of a page's paragraphs found on another page above which the two are copies of one article.
 COPY_SHARE = 0.5
+# A paragraph is remembered for this many pages of an outlet at most: furniture is on all of them,
+# and a few are evidence enough.
+PAGES_PER_PARAGRAPH = 8
 
 
-def drop_outlet_templates(articles: Sequence[Article]) -> list[Article]:
-    """The articles less the paragraphs that recur on other, different articles of the same outlet."""
-    result = list(articles)
-    for indices in group_by_outlet(articles).values():
-        keys = {i: paragraph_keys(articles[i]) for i in indices}
-        pages_with: dict[str, set[int]] = defaultdict(set)
-        for i in indices:
-            for key in keys[i]:
-                pages_with[key].add(i)
-        for i in indices:
-            template = {key for key in keys[i] if _recurs_elsewhere(i, key, keys, pages_with)}
-            result[i] = without_paragraphs(articles[i], template)
-    return result
+class OutletMemory(Protocol):
+    """The paragraphs of an outlet's earlier pages, by key."""
+
+    def pages_with(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
+        """For each key, the earlier pages of the outlet that printed that paragraph."""
+
+    def remember(self, outlet: str, page: str, keys: Collection[str]) -> None:
+        """Keep the page's paragraph keys for the pages to come."""
 
 
-def group_by_outlet(articles: Sequence[Article]) -> dict[str, list[int]]:
-    """Indices of the articles per outlet (the host of their address, else their outlet's name)."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for index, article in enumerate(articles):
-        outlet = outlet_key(article)
-        if outlet:
-            groups[outlet].append(index)
-    return {outlet: indices for outlet, indices in groups.items() if len(indices) > 1}
+class OutletsInMemory:
+    """An OutletMemory in a dictionary, for one run over a set of pages."""
+
+    def __init__(self) -> None:
+        self._pages: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def pages_with(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
+        return {key: set(self._pages[outlet, key]) for key in keys if (outlet, key) in self._pages}
+
+    def remember(self, outlet: str, page: str, keys: Collection[str]) -> None:
+        for key in keys:
+            self._pages[outlet, key].add(page)
+
+
+def drop_outlet_template(article: Article, memory: OutletMemory) -> Article:
+    """The article less the paragraphs it shares with earlier, different pages of its outlet; its
+    paragraphs are remembered for the pages to come."""
+    outlet = outlet_key(article)
+    if not outlet:
+        return article
+    keys = paragraph_keys(article)
+    earlier = memory.pages_with(outlet, keys)
+    memory.remember(
+        outlet, article.id, {key for key in keys if len(earlier.get(key, ())) < PAGES_PER_PARAGRAPH}
+    )
+    return without_paragraphs(article, template_keys(article.id, keys, earlier))
+
+
+def template_keys(page: str, keys: set[str], earlier: dict[str, set[str]]) -> set[str]:
+    """The page's keys also printed on an earlier page of the outlet that is not a copy of this one."""
+    shared: dict[str, int] = defaultdict(int)  # earlier page -> how many of this page's paragraphs it has
+    for pages in earlier.values():
+        for other in pages:
+            shared[other] += 1
+    originals = {
+        other for other, count in shared.items() if other != page and count <= COPY_SHARE * len(keys)
+    }
+    return {key for key, pages in earlier.items() if pages & originals}
 
 
 def outlet_key(article: Article) -> str | None:
@@ -55,19 +88,13 @@ def paragraph_keys(article: Article) -> set[str]:
 
 
 def _key(paragraph: str) -> str:
-    return bp.normalise(paragraph).lower()
-
-
-def _recurs_elsewhere(
-    page: int, key: str, keys: dict[int, set[str]], pages_with: dict[str, set[int]]
-) -> bool:
-    """The paragraph is also on another page of the outlet that is not a copy of this one."""
-    own = keys[page]
-    return any(len(own & keys[other]) <= COPY_SHARE * len(own) for other in pages_with[key] if other != page)
+    return content_hash(bp.normalise(paragraph).lower())
 
 
 def without_paragraphs(article: Article, template: set[str]) -> Article:
     """The article with its template paragraphs moved to `dropped`; unchanged if nothing would be left."""
+    if not template:
+        return article
     kept = [p for p in article.paragraphs if _key(p) not in template]
     if not kept or len(kept) == len(article.paragraphs):
         return article

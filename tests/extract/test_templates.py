@@ -1,4 +1,4 @@
-from storyline.extract.templates import drop_outlet_templates, outlet_key
+from storyline.extract.templates import OutletsInMemory, drop_outlet_template, outlet_key
 from storyline.records import Article
 
 BIO = "Mira Okonkwo writes about the harbour, its ferries and its people for the Courier."
@@ -9,18 +9,23 @@ def _article(name: str, paragraphs: list[str], url: str | None = None, outlet: s
     return Article(id=name, raw_id=name, source=name, text="\n\n".join(paragraphs), url=url, outlet=outlet)
 
 
-def test_a_paragraph_on_another_article_of_the_outlet_is_dropped():
+def _stream(*articles: Article) -> list[Article]:
+    memory = OutletsInMemory()
+    return [drop_outlet_template(article, memory) for article in articles]
+
+
+def test_a_paragraph_on_an_earlier_article_of_the_outlet_is_dropped():
     ferry = _article("ferry", ["The ferry line opens in spring.", "Fares will be low.", BIO])
     bridge = _article("bridge", ["The bridge repairs are delayed.", "Work resumes in May.", BIO])
-    cleaned = drop_outlet_templates([ferry, bridge])
-    assert [article.paragraphs for article in cleaned] == [ferry.paragraphs[:2], bridge.paragraphs[:2]]
-    assert cleaned[0].dropped == (BIO,)
+    cleaned = _stream(ferry, bridge)
+    assert [article.paragraphs for article in cleaned] == [ferry.paragraphs, bridge.paragraphs[:2]]
+    assert cleaned[1].dropped == (BIO,)
 
 
 def test_copies_of_one_article_are_not_a_template():
     ferry = _article("ferry", ["The ferry line opens in spring.", "Fares will be low.", BIO])
     copy = _article("copy", [*ferry.paragraphs, "Updated with fares."])
-    assert drop_outlet_templates([ferry, copy]) == [ferry, copy]
+    assert _stream(ferry, copy) == [ferry, copy]
 
 
 def test_other_outlets_do_not_share_a_template():
@@ -28,13 +33,18 @@ def test_other_outlets_do_not_share_a_template():
     elsewhere = _article(
         "bridge", ["The bridge repairs are delayed.", BIO], url="https://gazette.example/bridge"
     )
-    assert drop_outlet_templates([ferry, elsewhere]) == [ferry, elsewhere]
+    assert _stream(ferry, elsewhere) == [ferry, elsewhere]
 
 
 def test_an_article_that_would_be_left_empty_is_kept_whole():
-    short = _article("short", [BIO])
     ferry = _article("ferry", ["The ferry line opens in spring.", "Fares will be low.", BIO])
-    assert drop_outlet_templates([short, ferry])[0] == short
+    short = _article("short", [BIO])
+    assert _stream(ferry, short)[1] == short
+
+
+def test_the_same_page_read_again_is_not_its_own_template():
+    ferry = _article("ferry", ["The ferry line opens in spring.", "Fares will be low.", BIO])
+    assert _stream(ferry, ferry) == [ferry, ferry]
 
 
 def test_outlet_key_is_the_host_else_the_outlet_name():
