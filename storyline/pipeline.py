@@ -25,6 +25,7 @@ from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
 from storyline.embed import Embedder, article_input, load_embedder
 from storyline.errors import InputError
 from storyline.extract import extract
+from storyline.extract.templates import drop_outlet_template
 from storyline.ingest import IngestFailure, ingest_paths
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import Article, Event, RawDocument
@@ -127,7 +128,7 @@ def _ingest_document(
         if options.on_error == "raise":
             raise
         return IngestFailure(raw.source, f"extraction failed ({type(error).__name__}: {str(error)[:200]})")
-    store_article(store, raw, article, index, report)
+    store_article(store, raw, drop_outlet_template(article, store), index, report)
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -122,6 +122,16 @@ FETCH_4 = """
     );
     CREATE INDEX fetch_state_due ON fetch_state(kind, state);
 """
+# Which paragraphs each outlet printed on which page (storyline.extract.templates): what recurs
+# across an outlet's different articles is its template, not news. Paragraphs are hashed.
+OUTLETS_5 = """
+    CREATE TABLE outlet_paragraphs (
+        outlet TEXT NOT NULL, paragraph TEXT NOT NULL, article_id TEXT NOT NULL,
+        PRIMARY KEY (outlet, paragraph, article_id)
+    )
+"""
+# Paragraph keys looked up per query: far below any database's limit on parameters.
+KEYS_PER_QUERY = 500
 
 MIGRATIONS: tuple[dict[str, str], ...] = (
     # 1: the first schema
@@ -143,6 +153,8 @@ MIGRATIONS: tuple[dict[str, str], ...] = (
             "updated_at TEXT NOT NULL\n    )", "updated_at TEXT NOT NULL" + ROWID_PG
         ),
     },
+    # 5: the paragraphs of each outlet's pages, to learn its template
+    {"any": OUTLETS_5},
 )
 # What FTS5 reads as operators; user queries are searched as plain words instead.
 SEARCH_WORD = re.compile(r"\w+")
@@ -295,6 +307,28 @@ class Store:
             "INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
             (article.id, article.title or "", article.text),
         )
+
+    def outlet_paragraph_pages(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
+        """For each paragraph key, the stored pages of the outlet that printed that paragraph."""
+        pages: dict[str, set[str]] = {}
+        ordered = list(keys)
+        for start in range(0, len(ordered), KEYS_PER_QUERY):
+            chunk = ordered[start : start + KEYS_PER_QUERY]
+            rows = self._run(
+                "SELECT paragraph, article_id FROM outlet_paragraphs "
+                f"WHERE outlet = ? AND paragraph IN ({','.join('?' * len(chunk))})",
+                (outlet, *chunk),
+            )
+            for row in rows:
+                pages.setdefault(row["paragraph"], set()).add(row["article_id"])
+        return pages
+
+    def save_outlet_paragraphs(self, outlet: str, page: str, keys: Collection[str]) -> None:
+        with self.transaction():
+            self._run_many(
+                "INSERT OR IGNORE INTO outlet_paragraphs VALUES (?, ?, ?)",
+                [(outlet, key, page) for key in keys],
+            )
 
     def record_failure(self, source: str, reason: str) -> None:
         with self.transaction():

@@ -219,3 +219,14 @@ def test_inferred_dates_are_saved_with_the_clusters(store):
 
 def test_headers_of_no_articles_is_empty(store):
     assert store.headers([]) == {}
+
+
+def test_outlet_paragraphs_are_found_by_key_and_stored_once(store):
+    store.save_outlet_paragraphs("courier.example", "p1", {"k1", "k2"})
+    store.save_outlet_paragraphs("courier.example", "p1", {"k1"})
+    store.save_outlet_paragraphs("courier.example", "p2", {"k1"})
+    store.save_outlet_paragraphs("gazette.example", "p3", {"k1"})
+    assert store.outlet_paragraph_pages("courier.example", ["k1", "k2", "k3"]) == {
+        "k1": {"p1", "p2"},
+        "k2": {"p1"},
+    }

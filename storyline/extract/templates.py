@@ -6,7 +6,7 @@ a "More from ..." teaser, a newsletter prompt) is the site's furniture. Copies o
 template, so a paragraph counts only when it recurs on a page that is not a copy of this one.
 
 Pages come as a stream: each is compared with the pages of its outlet seen before it (the pipeline
-keeps them in the store, `storyline.pipeline.StoredOutlets`), so the first page of an outlet keeps
+keeps them in the store, which is an OutletMemory), so the first page of an outlet keeps
 its furniture and every later one loses what it shares with the earlier ones.
 """
 
@@ -29,12 +29,12 @@ PAGES_PER_PARAGRAPH = 8
 
 
 class OutletMemory(Protocol):
-    """The paragraphs of an outlet's earlier pages, by key."""
+    """The paragraphs of an outlet's earlier pages, by key (`storyline.store.Store` is one)."""
 
-    def pages_with(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
+    def outlet_paragraph_pages(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
         """For each key, the earlier pages of the outlet that printed that paragraph."""
 
-    def remember(self, outlet: str, page: str, keys: Collection[str]) -> None:
+    def save_outlet_paragraphs(self, outlet: str, page: str, keys: Collection[str]) -> None:
         """Keep the page's paragraph keys for the pages to come."""
 
 
@@ -44,10 +44,10 @@ class OutletsInMemory:
     def __init__(self) -> None:
         self._pages: dict[tuple[str, str], set[str]] = defaultdict(set)
 
-    def pages_with(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
+    def outlet_paragraph_pages(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
         return {key: set(self._pages[outlet, key]) for key in keys if (outlet, key) in self._pages}
 
-    def remember(self, outlet: str, page: str, keys: Collection[str]) -> None:
+    def save_outlet_paragraphs(self, outlet: str, page: str, keys: Collection[str]) -> None:
         for key in keys:
             self._pages[outlet, key].add(page)
 
@@ -59,10 +59,9 @@ def drop_outlet_template(article: Article, memory: OutletMemory) -> Article:
     if not outlet:
         return article
     keys = paragraph_keys(article)
-    earlier = memory.pages_with(outlet, keys)
-    memory.remember(
-        outlet, article.id, {key for key in keys if len(earlier.get(key, ())) < PAGES_PER_PARAGRAPH}
-    )
+    earlier = memory.outlet_paragraph_pages(outlet, keys)
+    fresh = {key for key in keys if len(earlier.get(key, ())) < PAGES_PER_PARAGRAPH}
+    memory.save_outlet_paragraphs(outlet, article.id, fresh)
     return without_paragraphs(article, template_keys(article.id, keys, earlier))
 
 
