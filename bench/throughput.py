@@ -352,12 +352,12 @@ def run_spark(files: list[Path], sample: list[Path], work: Path, master: str) ->
     job = partial(distributed.write_pages, session, inputs, parquet, DEFAULT_OPTIONS)
     timer.run("Spark job: parse→extract→embed→analyse", pages, job)
     store_pages = partial(distributed.store_pages, session, store, parquet, DEFAULT_OPTIONS, None)
-    report = timer.run("driver: store, de-duplicated", pages, store_pages)
+    report, retold = timer.run("driver: store, de-duplicated", pages, store_pages)
     originals = report.added - report.duplicates
     timer.run(
         "driver: save embeddings, analyses",
         originals,
-        lambda: distributed.save_results(session, store, parquet),
+        lambda: distributed.save_results(session, store, parquet, stale=retold),
     )
     timer.since("files to stored analyses (before clustering)", pages, *clock)
     print(f"  {timer.setting}: {report.duplicates} copies; {store.counts()}", file=sys.stderr)

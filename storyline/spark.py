@@ -45,6 +45,7 @@ from storyline.dedup import NearDuplicateIndex
 from storyline.embed import article_input, load_embedder
 from storyline.errors import InputError
 from storyline.extract import extract
+from storyline.extract.templates import drop_outlet_template
 from storyline.ingest import IngestFailure, claimed_format, parse_file
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.pipeline import EMBED_BATCH, DigestReport, process_new, progress, record_failure, store_article
@@ -129,9 +130,9 @@ def spark_digest(
     check_inputs(inputs)
     parquet = parquet or (out_dir / "articles.parquet").resolve().as_uri()
     write_pages(spark, inputs, parquet, options)
-    report = store_pages(spark, store, parquet, options, on_failure)
-    save_results(spark, store, parquet)
-    # Embeds and analyses nothing more (unless an earlier run left some undone); clusters and briefs.
+    report, retold = store_pages(spark, store, parquet, options, on_failure)
+    save_results(spark, store, parquet, stale=retold)
+    # Embeds and analyses only the retold articles (and what an earlier run left undone); clusters, briefs.
     return process_new(store, options, report)
 
 
@@ -270,9 +271,14 @@ def store_pages(
     parquet: str,
     options: Options,
     on_failure: Callable[[IngestFailure], None] | None,
-) -> DigestReport:
-    """Store each page's article, de-duplicated, in input order (which copy is the original depends on it)."""
-    report = DigestReport()
+) -> tuple[DigestReport, set[str]]:
+    """Store each page's article less its outlet's template, de-duplicated, in input order (which copy
+    is the original and what is an outlet's template depend on it).
+
+    Returns the report and the ids of the articles retold without a template: what the executors
+    embedded and analysed of them no longer fits the stored text.
+    """
+    report, retold = DigestReport(), set()
     index = NearDuplicateIndex(options.near_duplicate_threshold)
     index.load(store.minhashes())
     # Input order: by file, then by place in the file, as `storyline digest` reads them.
@@ -286,14 +292,18 @@ def store_pages(
         if page.failure is not None:
             record_failure(store, page.failure, report, options, on_failure)
         else:
-            store_article(store, page.raw, page.article, index, report)
-    return report
+            article = drop_outlet_template(page.article, store)
+            if article is not page.article:
+                retold.add(article.id)
+            store_article(store, page.raw, article, index, report)
+    return report, retold
 
 
-def save_results(spark: SparkSession, store: Store, parquet: str) -> None:
-    """The embeddings and analyses of the stored originals (copies get none, as in `storyline digest`)."""
-    unembedded = {article.id for article in store.unembedded()}
-    unanalysed = {article.id for article in store.unanalysed()}
+def save_results(spark: SparkSession, store: Store, parquet: str, stale: set[str]) -> None:
+    """The embeddings and analyses of the stored originals (copies get none, as in `storyline digest`),
+    but for the `stale` articles, whose stored text is not the text the executors read."""
+    unembedded = {article.id for article in store.unembedded()} - stale
+    unanalysed = {article.id for article in store.unanalysed()} - stale
     articles = spark.read.parquet(parquet).where("article IS NOT NULL")
     rows = read_rows(articles.select("article.id", "embedding", "analysis"))
     for batch in chunked(rows, EMBED_BATCH):

@@ -66,7 +66,11 @@ def page_html(event: dict, outlet: str, number: int) -> str:
     facts = [event["facts"][(number + step) % 6] for step in (0, 2, 3)]
     quote = f"“{event['quote']},” said {event['speaker']}, {event['role']}."
     follow = f"{event['speaker'].split()[1]} said the next few days would show how long the disruption lasts."
-    paragraphs = [*facts[:2], quote, follow, facts[2], f"Reporting by the {outlet} news desk."]
+    # The last paragraph is on every page of the outlet: its template, which the store learns.
+    standing = (
+        f"The {outlet} is an independent newsroom, funded by readers in all forty districts of the region."
+    )
+    paragraphs = [*facts[:2], quote, follow, facts[2], f"Reporting by the {outlet} news desk.", standing]
     body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
     return (
         f"<!doctype html><html><head><title>{escape(event['headline'])} | {outlet}</title>"

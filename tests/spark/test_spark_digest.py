@@ -18,6 +18,7 @@ if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
 
 from storyline import pipeline
 from storyline.errors import InputError
+from storyline.extract.templates import outlet_key
 from storyline.records import Analysis, Article, Entity, Quote, RawDocument, YearlessDate
 from storyline.spark import from_row, local_path, spark_digest, start_spark, to_row
 from storyline.store import Store, open_store
@@ -135,3 +136,10 @@ def test_local_files_are_named_as_digest_names_them():
     assert local_path("file:/data/cc/a.warc.gz") == "/data/cc/a.warc.gz"
     assert local_path("file:///data/cc/a.warc.gz") == "/data/cc/a.warc.gz"
     assert local_path("s3a://bucket/cc/a.warc.gz") == "s3a://bucket/cc/a.warc.gz"
+
+
+def test_an_outlets_template_is_dropped_after_its_first_page(distributed):
+    # Every page of an outlet ends with the same standing paragraph: the first page of each host keeps it.
+    articles = distributed.store.articles()
+    keeping = [outlet_key(article) for article in articles if "independent newsroom" in article.text]
+    assert len(keeping) == len(set(keeping)) < len(articles)
