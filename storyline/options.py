@@ -36,6 +36,8 @@ class Options:
     fetch_backoff: float = 1.0  # seconds before the first retry, doubled each time
     fetch_max_retry_wait: float = 120.0  # a longer Retry-After leaves the page to the next round
     fetch_max_bytes: int = 10_000_000
+    # Seconds a body may take in all: a server trickling bytes cannot hold a worker for ever.
+    fetch_page_deadline: float = 120.0
     fetch_max_redirects: int = 5
     fetch_concurrency: int = 8
     fetch_per_host: int = 2  # requests to one host at a time

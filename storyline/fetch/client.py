@@ -212,11 +212,16 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(too_large(int(declared), limit))
+        # The timeout bounds each read; a server sending a byte at a time needs a bound on the whole.
+        deadline = time.monotonic() + self.options.fetch_page_deadline
         chunks, size = [], 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
                 raise FetchError(too_large(None, limit))
+            if time.monotonic() > deadline:
+                spent = self.options.fetch_page_deadline
+                raise FetchError(f"still sending after {spent:g} s", retryable=True)
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -38,6 +38,7 @@ class Answer:
     last_modified: str | None = None
     delay: float = 0.0
     declare_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    trickle: float = 0.0  # seconds between 100-byte pieces of the body (a slow-drip server)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,19 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()
-            self.wfile.write(body)
+            self.send_body(body, answer.trickle)
+
+        def send_body(self, body: bytes, trickle: float) -> None:
+            if not trickle:
+                self.wfile.write(body)
+                return
+            try:
+                for start in range(0, len(body), 100):
+                    self.wfile.write(body[start : start + 100])
+                    self.wfile.flush()
+                    time.sleep(trickle)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
+                pass
 
         def log_message(self, format: str, *args: object) -> None:  # quiet test output
             pass

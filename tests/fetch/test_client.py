@@ -73,6 +73,13 @@ def test_a_slow_server_times_out(site):
     assert failed.value.retryable
 
 
+def test_a_server_sending_a_drip_at_a_time_is_cut_off_at_the_page_deadline(site):
+    url = site.add("/page", Answer(b"x" * 3000, trickle=0.05))
+    with pytest.raises(FetchError, match=r"still sending after 0\.3 s") as failed:
+        fetch(url, replace(LOCAL, fetch_timeout=2, fetch_page_deadline=0.3, fetch_retries=0))
+    assert failed.value.retryable
+
+
 def test_redirects_are_followed_to_the_final_url(site):
     url = site.add("/old", Answer(status=301, headers={"Location": "/new"}))
     site.add("/new", Answer(story(1)))
