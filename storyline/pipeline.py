@@ -22,7 +22,7 @@ from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_
 from storyline.brief.render import render_html, render_markdown
 from storyline.cluster import ClusterItem, StreamClusterer, count_terms
 from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
-from storyline.embed import Embedder, article_input, load_embedder
+from storyline.embed import Embedder, article_input, load_embedder, load_sentence_embedder
 from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.extract.templates import drop_outlet_template
@@ -270,7 +270,7 @@ def process_new(
     embed_new(store, embedder, options)
     analyse_new(store, options)
     changed = cluster_new(store, options)
-    brief_events(store, embedder, changed, options)
+    brief_events(store, load_sentence_embedder(options.embedding_model), changed, options)
     report.events_changed = len(changed)
     report.counts = store.counts()
     return report
