@@ -30,6 +30,13 @@ def cue_features(token) -> list[str]:
     children = list(token.children)
     features += sorted({f"child={child.dep_}" for child in children if child.dep_ in TELLING_CHILDREN})
     features += sorted({f"{c.dep_}={word_class(c)}" for c in children if c.dep_ in WORD_CHILDREN})
+    # A verb inside a relative or adverbial clause often only describes ("those who said …").
+    if token.dep_ != "ROOT":
+        features.append(f"head_dep={token.head.dep_}")
+    # A person or a body speaks; a date or an amount as subject seldom does.
+    subject = find_nearest_subject(token)
+    if subject is not None and subject.ent_type_:
+        features.append(f"subj_ent={subject.ent_type_}")
     if any(word.text == "?" for word in token.sent[-2:]):
         features.append("question")
     return features

@@ -138,3 +138,13 @@ ALIASES = {
 }
 
 ENTITY_LABELS = word_set("PERSON ORG GPE NORP LOC FAC EVENT")
+
+# Nouns naming something said or held, whose clause is what is attributed ("her claim that …",
+# "his promise to …"); a possessive or "from"/"by" phrase names the source.
+CLAIM_NOUNS = word_set(
+    """
+    statement claim assertion suggestion argument contention insistence view belief warning
+    promise pledge vow call demand allegation accusation announcement remark comment complaint
+    proposal concern hope fear admission denial threat request plea prediction boast
+    acknowledgment acknowledgement declaration message assurance conviction suspicion"""
+)

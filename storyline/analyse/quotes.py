@@ -9,9 +9,10 @@ from storyline.analyse.cues import is_cue_verb
 from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
 from storyline.analyse.names import extends_name, is_surname_of
+from storyline.analyse.nouns import read_noun_cue
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
-from storyline.analyse.words import is_noun, noun_in, verb_base
+from storyline.analyse.words import is_noun, is_proper, noun_in, verb_base
 from storyline.records import Article, Quote
 
 # A sentence ends at . ! ? (and closing marks) before a space, except after a title or an initial.
@@ -23,12 +24,30 @@ _QUESTION = re.compile(r"\s*(Question|Q)\s*[:：]\s*")
 _ANSWER = re.compile(r"\s*(Answer|A)\s*[:：]\s*")
 _BETWEEN_DIRECT = re.compile(r"^[\s,:;—–-]*$")
 _SIGNATURE = re.compile(r"[\s\u00a0]*([―—–])[\s\u00a0]*")
-# A short label before a colon at a paragraph's start: up to 60 characters, no sentence inside it.
-_LABEL = re.compile(r"\s*([^\s:.!?“\"][^:.!?“\"\n]{0,60}?)\s*:\s+(?=\S)")
+# A short label before a colon at a paragraph's start: up to 60 characters, no sentence inside it
+# (the full stop of an initial or a title, "Dr. Ana B. Veltri:", ends none).
+_LABEL = re.compile(
+    r"\s*([^\s:.!?“\"](?:[^:.!?“\"\n]|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|Sr))\.|(?<=\bMrs)\.){0,60}?)"
+    r"\s*:\s+(?=\S)"
+)
+# The part of a label after its last dash, as digests sign a headline: "A headline - Ana Veltri: …".
+_LABEL_DASH = re.compile(r".*\s[-—–]\s+")
+# Words of a label that can still be a name ("Rep. Ana Beatriz Veltri Ortiz").
+MAX_LABEL_WORDS = 5
+# "that" right before a quotation mark, as in "said that “…”".
+_THAT_BEFORE = re.compile(r"\bthat[\s\u00a0]*$")
+# Words of letters: a label's content needs two, so that a tally ("Ana Veltri: 1,769.") says nothing.
+_LETTERS = re.compile(r"[^\W\d_]+")
 _INTRODUCES_QUOTE = re.compile(r"\s*[,:]?\s*[“\"„«]")
 _TRAILING_PUNCT = ".,;: \n\t"
 _WORD = re.compile(r"\w+")
 COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+# Words that stand for a whole reported clause ("half said so", "voters said yes").
+PRO_CLAUSES = frozenset(("so", "yes", "no"))
+# Penn tags of a relative pronoun ("which", "that", "who", "whom").
+RELATIVE_TAGS = ("WDT", "WP")
+# Marks that set a relative clause off as the writer's aside (", who …", "— which …").
+ASIDE_MARKS = (",", "—", "–", "--")
 # Prepositions that carry what a stance is about ("accused him of", "called for", "criticized … over");
 # "in", "at", "during" and the like give only when or where.
 CONTENT_PREPOSITIONS = frozenset("for of on as about against with to over into from".split())
@@ -45,6 +64,7 @@ class Event:
     subject: object = None  # spaCy Token
     content: tuple[int, int] | None = None
     paragraph: int = 0
+    gap: tuple[int, int] | None = None  # the cue's own words inside the content ("…, she said, …")
 
 
 class QuoteFinder:
@@ -106,7 +126,16 @@ class QuoteFinder:
         cue, subject = self.find_cue(span)
         if cue is None:
             cue, subject = self.find_signature(span)
-        return Event(span.start, "marks", span, cue, subject, span.content, self.paragraph_of(span.start))
+        content = self.with_leading_that(span, cue)
+        return Event(span.start, "marks", span, cue, subject, content, self.paragraph_of(span.start))
+
+    def with_leading_that(self, span: QuoteSpan, cue) -> tuple[int, int]:
+        """ "X said that “…”": the quotation with its "that", which opens the clause the cue reports.
+        A quotation nested in another keeps to its marks: the words around it are the outer quote's."""
+        if cue is None or cue.idx > span.start or span.nested:
+            return span.content
+        that = _THAT_BEFORE.search(self.text, cue.idx + len(cue), span.start)
+        return (that.start(), span.content[1]) if that else span.content
 
     def find_signature(self, span: QuoteSpan):
         """ "“…” ― Ana Veltri": a dash after the quotation, then a name, signs it."""
@@ -125,13 +154,27 @@ class QuoteFinder:
             match = _LABEL.match(self.text, start, end)
             if labels[index] or not match:
                 continue
-            label = self.doc.char_span(start, match.end(1), alignment_mode="expand")
-            named = [token for token in label or () if token.ent_type_ in NAMED_LABELS]
+            speaker = self.find_label_speaker(start, match.end(1))
             colon = self.doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
             content = self.trim(match.end(), end)
-            if named and colon and content[1] > content[0]:
-                events.append(Event(start, "reported", None, colon[0], named[-1], content, index))
+            if speaker is not None and colon and len(_LETTERS.findall(self.text, *content)) > 1:
+                events.append(Event(start, "reported", None, colon[0], speaker, content, index))
         return events
+
+    def find_label_speaker(self, start: int, end: int):
+        """The speaker a label names, when the label is name-like (a few capitalised words, not a
+        sentence such as "Turnout rose in three states:"): its last named-entity token, else its last
+        word when the tagger takes all its words for proper nouns ("Pollster:"). After a dash only the
+        part after it counts, as digests sign a headline ("A digest headline - Ana Veltri:")."""
+        dash = _LABEL_DASH.match(self.text, start, end)
+        label = self.doc.char_span(dash.end() if dash else start, end, alignment_mode="expand") or ()
+        words = [token for token in label if token.is_alpha]
+        if not words or len(words) > MAX_LABEL_WORDS or not all(word.text[0].isupper() for word in words):
+            return None
+        named = [token for token in label if token.ent_type_ in NAMED_LABELS]
+        if named:
+            return named[-1]
+        return words[-1] if all(is_proper(word) for word in words) else None
 
     def find_answers(self, labels: list[str | None]) -> list[Event]:
         """One event per paragraph of an answer in a Q&A transcript."""
@@ -208,12 +251,14 @@ class QuoteFinder:
         events = []
         quoted = [span for span in self.spans if not span.nested]
         for token in self.doc:
-            if token.lower_ != "according" and not token.tag_.startswith("VB"):
-                continue  # only a verb or "according to" can cue reported speech
+            if token.lower_ != "according" and not token.tag_.startswith(("VB", "NN")):
+                continue  # only a verb, a noun or "according to" can cue reported speech
             if any(span.contains(token.idx) for span in quoted):
                 continue
             if token.lower_ == "according":
                 event = self.make_according(token)
+            elif token.tag_.startswith("NN"):
+                event = self.make_noun_reported(token)
             elif is_cue_verb(token):
                 event = self.make_reported(token)
             else:
@@ -226,9 +271,20 @@ class QuoteFinder:
         subject = find_subject(cue)
         if subject is None or (subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue)):
             return None
-        tokens = find_complement(cue)
+        tokens = cut_statement_tail(find_complement(cue)) or find_relative_object(cue)
         if not tokens:
             return None
+        event = self.make_clause_event(
+            cue, subject, self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        )
+        return replace(event, gap=find_gap(tokens, cue)) if event is not None else None
+
+    def make_noun_reported(self, cue) -> Event | None:
+        """ "X's claim that …": the clause of a claim noun, attributed to its possessor."""
+        found = read_noun_cue(cue)
+        if found is None:
+            return None
+        subject, tokens = found
         return self.make_clause_event(
             cue, subject, self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         )
@@ -319,19 +375,27 @@ class QuoteFinder:
         self.emit(event, self.article.author, "Answer", "direct", None, None)
 
     def emit(self, event: Event, name, cue: str, kind: str, speaker: Speaker | None, cue_span) -> None:
+        """One quote, or one per piece when the cue stands inside the content; pieces share the cue."""
+        for start, end in self.pieces(event):
+            quote = Quote(
+                article_id=self.article.id,
+                speaker=name,
+                text=self.text[start:end],
+                cue=cue,
+                kind=kind,
+                speaker_mention=speaker.mention if speaker else None,
+                speaker_span=speaker.span if speaker else None,
+                cue_span=cue_span,
+                content_span=(start, end),
+            )
+            self.quotes.append((event.paragraph, quote))
+
+    def pieces(self, event: Event) -> list[tuple[int, int]]:
         start, end = event.content
-        quote = Quote(
-            article_id=self.article.id,
-            speaker=name,
-            text=self.text[start:end],
-            cue=cue,
-            kind=kind,
-            speaker_mention=speaker.mention if speaker else None,
-            speaker_span=speaker.span if speaker else None,
-            cue_span=cue_span,
-            content_span=(start, end),
-        )
-        self.quotes.append((event.paragraph, quote))
+        if event.gap is None:
+            return [(start, end)]
+        pieces = (self.trim(start, event.gap[0]), self.trim(event.gap[1], end))
+        return [piece for piece in pieces if piece[1] > piece[0]]
 
     def marks_kind(self, span: QuoteSpan, cue) -> str:
         """Direct when the quotation is the whole complement of its cue, partial when inside a clause."""
@@ -403,8 +467,9 @@ def find_complement(cue) -> list:
         return list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
     if find_passive_agent(cue) is not None:
         return find_passive_content(cue)
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
-        tokens = [token for token in cue.head.subtree if token.i < cue.left_edge.i]
+    if cue.dep_ == "parataxis":
+        # "Prices, she said, will rise": the clause the cue interrupts, without the cue's own words
+        tokens = [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
         return tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens
     parts = [child for child in cue.rights if is_complement(child)]
     if not parts:
@@ -415,6 +480,65 @@ def find_complement(cue) -> list:
     ):
         tokens = tokens[1:]  # "called for", "pointed to": the preposition belongs to the cue
     return tokens
+
+
+def find_gap(tokens: list, cue) -> tuple[int, int] | None:
+    """The characters of the cue's phrase when the content runs on both sides of it, else None."""
+    if not tokens or not tokens[0].i < cue.i < tokens[-1].i:
+        return None
+    inside = {token.i for token in tokens}
+    missing = [i for i in range(tokens[0].i, tokens[-1].i + 1) if i not in inside]
+    if cue.i not in missing:
+        return None  # "the talks are expected by X to fail": the cue is inside the words reported
+    first, last = cue.doc[missing[0]], cue.doc[missing[-1]]
+    return first.idx, last.idx + len(last)
+
+
+def find_relative_object(cue) -> list:
+    """ "the plan, which she criticized": a cue in a relative clause whose object is the relative
+    pronoun attributes the pronoun, which stands for what the clause is about."""
+    if cue.dep_ != "relcl":
+        return []
+    return [child for child in cue.lefts if child.dep_ == "dobj" and child.tag_ in RELATIVE_TAGS][:1]
+
+
+def cut_statement_tail(tokens: list) -> list:
+    """A cue's content without what the parser hangs on its end but the cue does not report: the
+    writer's relative-clause asides (", who leads the union") and the speaker's next statement."""
+    while tokens:
+        aside = next((token for token in tokens if is_trailing_aside(token, tokens[-1])), None)
+        if aside is None:
+            break
+        tokens = before(tokens, aside)
+    second = next((token for token in tokens[1:] if is_second_statement(token)), None)
+    return tokens if second is None else before(tokens, second)
+
+
+def before(tokens: list, part) -> list:
+    """The tokens before a part of them and the comma or conjunction that joins it on."""
+    return [token for token in tokens if token.i < part.left_edge.i - 1]
+
+
+def is_second_statement(token) -> bool:
+    """ "He says he respects her and calls her …": a speech verb with no subject of its own, joined to
+    the reported clause by the parser, is the speaker's next statement, not part of this one."""
+    return (
+        token.dep_ == "conj"
+        and is_cue_verb(token)
+        and find_nearest_subject(token) is None
+        and not any(child.dep_ == "nsubjpass" for child in token.children)
+    )
+
+
+def is_trailing_aside(token, last) -> bool:
+    """A relative clause that ends the content, set off by a comma or a dash: the writer explaining."""
+    start = token.left_edge.i
+    return (
+        token.dep_ == "relcl"
+        and token.right_edge.i >= last.i
+        and start > 0
+        and token.doc[start - 1].text in ASIDE_MARKS
+    )
 
 
 def find_passive_content(cue) -> list:
@@ -440,6 +564,8 @@ def is_complement(child) -> bool:
         return child.ent_type_ not in ("DATE", "TIME")  # "promised Sunday to …": when, not what
     if child.dep_ == "prep":
         return child.lower_ in CONTENT_PREPOSITIONS and not is_date_object(child)
+    if child.lower_ in PRO_CLAUSES:
+        return True  # "said so", "said no": the word stands for the clause
     return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to")
 
 

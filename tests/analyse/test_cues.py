@@ -1,7 +1,7 @@
 """The cue model's features and the complement rules, on hand-built parses (no model needed)."""
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storyline.analyse.cues import cue_features, is_cue_verb, subject_class
 from storyline.analyse.quotes import find_complement, find_passive_agent
@@ -58,3 +58,11 @@ def test_a_passive_agent_is_found_through_by():
     )
     assert find_passive_agent(doc[3]).text == "Ana"
     assert [token.text for token in find_complement(doc[3])] == ["The", "plan"]
+
+
+def test_features_name_the_clause_a_verb_hangs_on_and_its_subjects_entity():
+    doc = said_twice()
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]  # "she", as an entity for the test
+    assert "head_dep=ROOT" in cue_features(doc[1])
+    assert not any(feature.startswith("subj_ent=") for feature in cue_features(doc[1]))
+    assert "subj_ent=PERSON" in cue_features(doc[4])

@@ -164,3 +164,46 @@ def test_an_everyday_action_is_not_an_attribution(quotes_of):
 def test_a_date_is_not_what_a_cue_attributes(quotes_of):
     quote = find_quote(quotes_of("Tomas Rendell promised Sunday to reopen the bridge."), "to reopen")
     assert quote.text == "to reopen the bridge"
+
+
+def test_a_quotation_after_that_keeps_its_that(quotes_of):
+    quote = find_quote(quotes_of("Ana Veltri said that “the bridge is unsafe.”"), "that")
+    assert quote.text == "that “the bridge is unsafe."
+    assert "Veltri" in quote.speaker
+
+
+def test_a_label_with_initials_names_the_speaker(quotes_of):
+    quote = find_quote(quotes_of("Dr. Ana B. Veltri: The rain kept many voters at home."), "The rain")
+    assert "Veltri" in quote.speaker
+
+
+def test_a_cue_inside_its_clause_splits_the_content_in_two(quotes_of):
+    quotes = quotes_of("This campaign, Ana Veltri says, is different from the last one.")
+    assert [(quote.cue, quote.text) for quote in quotes] == [
+        ("says", "This campaign"),
+        ("says", "is different from the last one"),
+    ]
+
+
+def test_a_relative_clause_cue_attributes_its_pronoun(quotes_of):
+    quotes = quotes_of("The council approved the plan, which Ana Veltri criticized.")
+    assert [quote.text for quote in quotes if quote.cue == "criticized"] == ["which"]
+
+
+def test_a_second_speech_verb_is_not_part_of_the_first_clause(quotes_of):
+    quotes = quotes_of("Ana Veltri says she respects the mayor and calls him a capable leader.")
+    assert [quote.text for quote in quotes if quote.cue == "says"] == ["she respects the mayor"]
+
+
+def test_a_relative_clause_after_a_comma_is_the_writers_aside(quotes_of):
+    quotes = quotes_of("Ana Veltri said the deal was signed by Omar Haddad, who leads the union.")
+    assert [quote.text for quote in quotes if quote.cue == "said"] == ["the deal was signed by Omar Haddad"]
+
+
+def test_a_sentence_before_a_colon_is_no_label(quotes_of):
+    assert not quotes_of("Ana Veltri has won three states on Tuesday: Ohio, Iowa and Maine.")
+
+
+def test_a_word_standing_for_the_clause_is_the_content(quotes_of):
+    quotes = quotes_of("Asked whether the tax would pass, the mayor said no.")
+    assert [quote.text for quote in quotes if quote.cue == "said"] == ["no"]
