@@ -91,7 +91,9 @@ def test_extract_prints_the_pipelines_reading_of_each_page(runner, tmp_path):
 
 def test_a_page_that_breaks_a_library_fails_alone(runner, tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "hostile.html").write_text("<svg html><p>" + "A sentence of prose here. " * 5 + "</p>", encoding="utf-8")
+    (tmp_path / "hostile.html").write_text(
+        "<svg html><p>" + "A sentence of prose here. " * 5 + "</p>", encoding="utf-8"
+    )
     result = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "hostile.html" in result.output and "1 new articles" in result.output
