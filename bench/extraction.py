@@ -91,12 +91,20 @@ def read_trafilatura(page: Page) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def load_shared_models() -> None:
-    """trafilatura reads jusText's stop lists of every language (a sixth of a second) the first
-    time either system falls back on jusText: loaded before the clock, neither system pays for it."""
+def load_models() -> None:
+    """Models each system loads once per process, loaded before the clock so that neither pays
+    for them inside it. trafilatura reads jusText's stop lists of every language (a sixth of a
+    second) the first time either system falls back on jusText, and jusText lower-cases them into
+    a set it caches: whichever system first fell back paid a few percent of a set's time. Storyline
+    builds its language detector the first time a page is not plainly English, which the warm-up
+    page may not show."""
+    from justext.core import define_stoplist
     from trafilatura.external import jt_stoplist_init
 
-    jt_stoplist_init()
+    from storyline.extract.language import get_detector
+
+    define_stoplist(jt_stoplist_init())
+    get_detector()
 
 
 def as_given(outputs: list[list[str]]) -> list[list[str]]:
@@ -183,7 +191,7 @@ def run_systems(pages: list[Page]) -> dict[str, tuple[list[list[str]], Speed]]:
     readers = list(dict.fromkeys(system.read for system in SYSTEMS.values()))
     for read in readers:
         read(pages[0])
-    load_shared_models()
+    load_models()
     outputs: dict[Callable[[Page], Any], list[Any]] = {read: [] for read in readers}
     wall = dict.fromkeys(readers, 0.0)
     cpu = dict.fromkeys(readers, 0.0)

@@ -73,8 +73,9 @@ _SOCIAL_FOLLOW = re.compile(
     r"follow\b.*\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon)\b",
     re.IGNORECASE,
 )
-# "Anna Berg is a reporter ...", "Anna Berg covers ...": a biography opens with the author's name.
-_BIO_VERBS = r"(?:is|was|has|writes|covers|reports|joined|previously)"
+# "Anna Berg is a reporter ...", "Anna Berg covers ...": a biography opens with the author's name,
+# then one of these verbs (matched after the name, so no pattern is compiled per author).
+_BIO_VERB_AFTER_NAME = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined|previously)\s")
 # Lines at the edges of trafilatura's text that are still not the article's words.
 _EDGE_KINDS = {bp.Kind.BYLINE, bp.Kind.DATELINE, bp.Kind.BOILERPLATE, bp.Kind.END, bp.Kind.COUNTER,
                bp.Kind.LABEL, bp.Kind.EMAIL}  # fmt: skip
@@ -350,7 +351,7 @@ def is_sign_off(line: str, author: str | None) -> bool:
     ):
         return True
     names = [name for name in bp.split_names(author or "") if bp.count_words(name) >= 2]
-    return any(re.match(rf"{re.escape(name)}\s+{_BIO_VERBS}\s", text) for name in names)
+    return any(text.startswith(name) and _BIO_VERB_AFTER_NAME.match(text, len(name)) for name in names)
 
 
 def visible_text(html: str) -> str:
