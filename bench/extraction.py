@@ -1,8 +1,9 @@
 """Article extraction, Storyline against trafilatura, on two public benchmarks in one run.
 
-Three systems: `storyline` (each page alone, as `storyline extract` reads it), `storyline+outlet`
-(the same, less what it shares with earlier pages of the same outlet in the set, as the pipeline
-stores it: `storyline.extract.templates`) and `trafilatura` (its `extract` with default settings).
+Three systems: `storyline` (each page alone, as `storyline.extract.extract` reads it),
+`storyline+outlet` (the same, less what it shares with earlier pages of the same outlet in the set:
+what `storyline extract` prints and the pipeline stores; `storyline.extract.templates`) and
+`trafilatura` (its `extract` with default settings).
 
     .venv/bin/python bench/extraction.py [--only aeb|fundus] [--pages-out FILE]
 

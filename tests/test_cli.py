@@ -89,6 +89,22 @@ def test_extract_prints_the_pipelines_reading_of_each_page(runner, tmp_path):
     assert "Share this article" not in record["text"]
 
 
+def test_extract_drops_what_a_page_shares_with_earlier_pages_of_its_outlet(runner, tmp_path):
+    standing = "The Valmora Ledger is owned by its readers, who elect its board every spring."
+    stories = {
+        "a": "Dockers at the port of Valmora stopped work on Monday after pay talks with the operators collapsed.",
+        "b": "The ferry timetable between Valmora and the islands changes in May, the harbour board said.",
+    }
+    with (tmp_path / "pages.jsonl").open("w", encoding="utf-8") as pages:
+        for name, story in stories.items():
+            html = f"<html><body><article><p>{story}</p><p>{standing}</p></article></body></html>"
+            pages.write(json.dumps({"url": f"https://ledger.example/{name}", "html": html}) + "\n")
+    output = runner.invoke(main, ["extract", str(tmp_path / "pages.jsonl")]).output.splitlines()
+    first, second = (json.loads(line)["text"] for line in output)
+    assert standing in first and standing not in second
+    assert stories["b"] in second
+
+
 def test_a_page_that_breaks_a_library_fails_alone(runner, tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "hostile.html").write_text(

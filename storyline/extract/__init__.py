@@ -14,6 +14,7 @@ from typing import Any
 from storyline.errors import E_NO_TEXT, InputError
 from storyline.extract.html import extract_html, visible_text
 from storyline.extract.language import detect_language
+from storyline.extract.templates import OutletsInMemory, drop_outlet_template
 from storyline.extract.text import PageText, clean_text
 from storyline.ingest import IngestFailure, ingest_paths
 from storyline.options import DEFAULT_OPTIONS, Options
@@ -48,14 +49,16 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
 def extract_paths(
     paths: Iterable[str | Path], options: Options = DEFAULT_OPTIONS
 ) -> Iterator[dict[str, Any] | IngestFailure]:
-    """Each page under `paths` read as the pipeline reads it, as a JSON-ready record, in file order;
-    a bad file or a page without article text comes as a failure in its place."""
+    """Each page under `paths` as the pipeline would store it in a new store (less what it shares with
+    earlier pages of its outlet), as a JSON-ready record, in file order; a bad file or a page without
+    article text comes as a failure in its place."""
+    outlets = OutletsInMemory()
     for item in ingest_paths(paths, options):
         if isinstance(item, IngestFailure):
             yield item
             continue
         try:
-            yield article_record(extract(item, options))
+            yield article_record(drop_outlet_template(extract(item, options), outlets))
         except InputError as error:
             yield IngestFailure.from_error(error)
 
