@@ -37,6 +37,9 @@ def cue_features(token) -> list[str]:
     subject = find_nearest_subject(token)
     if subject is not None and subject.ent_type_:
         features.append(f"subj_ent={subject.ent_type_}")
+    # A verb inside what a report or stance verb governs is mostly part of that statement, seldom a
+    # second attribution of its own ("she said those who objected would lose").
+    features += sorted({f"under={lexicon_class(a)}" for a in token.ancestors} - {"under=none"})
     if any(word.text == "?" for word in token.sent[-2:]):
         features.append("question")
     return features

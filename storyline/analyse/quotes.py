@@ -418,8 +418,9 @@ class QuoteFinder:
 
 
 def find_subject(cue):
-    """The subject of a speech verb, following conjuncts ("X criticized Y and noted") and
-    clauses hanging off a noun ("a declaration saying"); the object of "according to"."""
+    """The subject of a speech verb, following conjuncts ("X criticized Y and noted"), adjectives
+    ("X is likely to say") and clauses hanging off a noun ("a declaration saying"); the object of
+    "according to"."""
     if cue.lower_ == "according":
         to = next((child for child in cue.children if child.lower_ == "to"), None)
         return (
@@ -439,7 +440,7 @@ def find_subject(cue):
             return token.head
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             token = token.head  # "in defending the plan": the subject of the clause the phrase is in
-        elif token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+        elif token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head is token:
             return None
         token = token.head
     return None

@@ -4,7 +4,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from storyline.analyse.cues import cue_features, is_cue_verb, subject_class
-from storyline.analyse.quotes import find_complement, find_passive_agent
+from storyline.analyse.quotes import find_complement, find_passive_agent, find_subject
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), with no model
 
@@ -66,3 +66,19 @@ def test_features_name_the_clause_a_verb_hangs_on_and_its_subjects_entity():
     assert "head_dep=ROOT" in cue_features(doc[1])
     assert not any(feature.startswith("subj_ent=") for feature in cue_features(doc[1]))
     assert "subj_ent=PERSON" in cue_features(doc[4])
+
+
+def test_a_verb_inside_what_a_speech_verb_reports_is_marked_as_such():
+    doc = said_twice()
+    assert "under=report" in cue_features(doc[7])  # "fall", in what "said" reports
+    assert not any(feature.startswith("under=") for feature in cue_features(doc[4]))
+
+
+def test_the_subject_of_an_adjective_phrase_speaks_for_its_verb():
+    doc = parse(
+        "Voters are likely to say prices rose",
+        [1, 1, 1, 4, 2, 6, 4],
+        "nsubj ROOT acomp aux xcomp nsubj ccomp",
+        "NNS VBP JJ TO VB NNS VBD",
+    )
+    assert find_subject(doc[4]).text == "Voters"
