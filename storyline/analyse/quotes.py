@@ -41,6 +41,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _INTRODUCES_QUOTE = re.compile(r"\s*[,:]?\s*[“\"„«]")
 _TRAILING_PUNCT = ".,;: \n\t"
 _WORD = re.compile(r"\w+")
+# Dependents that give a clause a subject of its own.
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
 # Words that stand for a whole reported clause ("half said so", "voters said yes").
 PRO_CLAUSES = frozenset(("so", "yes", "no"))
@@ -354,10 +356,12 @@ class QuoteFinder:
         self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))
 
     def add_continuation(self, event: Event) -> None:
-        """A paragraph opening with an uncued quotation continues the previous speaker."""
-        if not self.quotes or self.quotes[-1][0] < event.paragraph - 1:
+        """A paragraph opening with an uncued quotation continues the previous speaker; it keeps that
+        quote's cue, since one cue can introduce a quotation that runs over several paragraphs."""
+        found = self.find_continued()
+        if found is None or found[0] < event.paragraph - 1:
             return
-        paragraph, previous = self.quotes[-1]
+        paragraph, previous = found
         if previous.speaker is None:
             return
         if paragraph == event.paragraph and previous.kind == "direct":
@@ -369,7 +373,21 @@ class QuoteFinder:
                 )
             )
             return
-        self.emit(event, previous.speaker, "", "direct", None, None)
+        self.emit(event, previous.speaker, previous.cue, "direct", None, previous.cue_span)
+
+    def find_continued(self) -> tuple[int, Quote] | None:
+        """The quote an uncued quotation continues: the last one, passing over quotes nested in a
+        quotation ("“My friends tell me ‘…’”") and clauses the writer reports after a quotation in
+        its paragraph ("“…,” she said when asked if …")."""
+        nested = {span.content for span in self.spans if span.nested}
+        reported = None
+        for paragraph, quote in reversed(self.quotes):
+            if quote.content_span in nested:
+                continue
+            if quote.kind != "reported":
+                return (paragraph, quote) if reported is None or reported[0] == paragraph else reported
+            reported = reported or (paragraph, quote)
+        return reported
 
     def add_answer(self, event: Event) -> None:
         self.emit(event, self.article.author, "Answer", "direct", None, None)
@@ -419,8 +437,8 @@ class QuoteFinder:
 
 def find_subject(cue):
     """The subject of a speech verb, following conjuncts ("X criticized Y and noted"), adjectives
-    ("X is likely to say") and clauses hanging off a noun ("a declaration saying"); the object of
-    "according to"."""
+    ("X is likely to say"), clauses hanging off a noun ("a declaration saying") and participles the
+    parser hangs on a reported clause (the speaker's, not the clause's); the object of "according to"."""
     if cue.lower_ == "according":
         to = next((child for child in cue.children if child.lower_ == "to"), None)
         return (
@@ -430,6 +448,8 @@ def find_subject(cue):
     if agent is not None:
         return agent
     token = cue
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ccomp":
+        token = cue.head.head  # "X said the council failed, claiming …": the participle is X's
     for _ in range(4):
         subject = find_nearest_subject(token)
         if subject is not None:
@@ -465,7 +485,8 @@ def find_complement(cue) -> list:
     clauses = [child for child in cue.children if child.dep_ == "ccomp"]
     if clauses:
         # "Because …, she said the plan works": the clause after the cue, when there is one
-        return list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
+        tokens = list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
+        return tokens + find_joined_clause(cue, tokens)
     if find_passive_agent(cue) is not None:
         return find_passive_content(cue)
     if cue.dep_ == "parataxis":
@@ -476,11 +497,29 @@ def find_complement(cue) -> list:
     if not parts:
         return []
     tokens = list(cue.doc[parts[0].left_edge.i : max(part.right_edge.i for part in parts) + 1])
-    if parts[0].dep_ == "prep" and not any(
-        t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1 : parts[0].i]
+    if is_cue_particle(tokens[0], parts[0]) and not any(
+        t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1 : tokens[0].i]
     ):
         tokens = tokens[1:]  # "called for", "pointed to": the preposition belongs to the cue
     return tokens
+
+
+def find_joined_clause(cue, tokens: list) -> list:
+    """ "She said the plan works, but the vote failed": a clause with its own subject that the parser
+    joins to the cue right after its reported clause goes on with what is reported."""
+    joined = next((child for child in cue.rights if child.dep_ == "conj" and child.i > tokens[-1].i), None)
+    if joined is None or is_cue_verb(joined) or not any(c.dep_ in SUBJECT_DEPS for c in joined.children):
+        return []  # no clause, a new statement ("… and added") or the speaker's next act ("… and left")
+    between = cue.doc[tokens[-1].i + 1 : joined.left_edge.i]
+    if any(token.dep_ not in ("cc", "punct") for token in between):
+        return []
+    return list(cue.doc[tokens[-1].i + 1 : joined.right_edge.i + 1])
+
+
+def is_cue_particle(first, part) -> bool:
+    """A preposition that opens a complement right after its verb, or the "for" the parser makes the
+    mark of a clause ("called for the allies to act"): in both it is a particle of the cue."""
+    return first == part if part.dep_ == "prep" else first.dep_ == "mark" and first.lower_ == "for"
 
 
 def find_gap(tokens: list, cue) -> tuple[int, int] | None:
@@ -521,10 +560,11 @@ def before(tokens: list, part) -> list:
 
 
 def is_second_statement(token) -> bool:
-    """ "He says he respects her and calls her …": a speech verb with no subject of its own, joined to
-    the reported clause by the parser, is the speaker's next statement, not part of this one."""
+    """ "He says he respects her and calls her …", "… , saying …": a speech verb with no subject of
+    its own, joined to the reported clause by the parser (as a conjunct or a participle), is the
+    speaker's next statement, not part of this one."""
     return (
-        token.dep_ == "conj"
+        (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG"))
         and is_cue_verb(token)
         and find_nearest_subject(token) is None
         and not any(child.dep_ == "nsubjpass" for child in token.children)

@@ -207,3 +207,56 @@ def test_a_sentence_before_a_colon_is_no_label(quotes_of):
 def test_a_word_standing_for_the_clause_is_the_content(quotes_of):
     quotes = quotes_of("Asked whether the tax would pass, the mayor said no.")
     assert [quote.text for quote in quotes if quote.cue == "said"] == ["no"]
+
+
+def test_a_participle_speech_verb_is_the_speakers_next_statement(quotes_of):
+    text = "Tomas Rendell said the council had failed the town, claiming that the mayor lied."
+    quotes = quotes_of(text)
+    assert [quote.text for quote in quotes if quote.cue == "said"] == ["the council had failed the town"]
+
+
+def test_a_joined_clause_after_the_reported_one_is_reported_too(quotes_of):
+    text = "Ana Veltri said the council approved the plan, but the court blocked it."
+    quotes = quotes_of(text)
+    assert [quote.text for quote in quotes if quote.cue == "said"] == [
+        "the council approved the plan, but the court blocked it"
+    ]
+
+
+def test_the_for_of_a_call_belongs_to_the_cue(quotes_of):
+    quotes = quotes_of("Ana Veltri called for the council to lower the tolls.")
+    assert [quote.text for quote in quotes if quote.cue == "called"] == ["the council to lower the tolls"]
+
+
+def test_a_continued_quotation_keeps_the_cue_of_its_first_part(quotes_of):
+    text = "“The bridge will open in May,” Ana Veltri said.\n\n“The tolls will stay low.”"
+    first, second = quotes_of(text)
+    assert (second.speaker, second.cue, second.cue_span) == (first.speaker, "said", first.cue_span)
+
+
+def test_a_continuation_passes_over_a_nested_quotation(quotes_of):
+    text = (
+        "“Omar Haddad told me ‘the bridge is safe,’ and I believe him,” Tomas Rendell said.\n\n"
+        "“The tolls will stay low.”"
+    )
+    quote = find_quote(quotes_of(text), "The tolls")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "said")
+
+
+def test_a_continuation_passes_over_a_clause_reported_after_the_quotation(quotes_of):
+    text = (
+        "“The bridge will open in May,” Tomas Rendell said when asked whether the mayor "
+        "had approved the plan. “The tolls will stay low.”"
+    )
+    quotes = quotes_of(text)
+    said = find_quote(quotes, "The bridge").cue_span
+    assert [quote.text for quote in quotes if quote.cue_span == said] == [
+        "The bridge will open in May",
+        "The tolls will stay low.",
+    ]
+
+
+def test_a_participle_after_a_reported_clause_is_the_speakers(quotes_of):
+    text = "Tomas Rendell said the council had failed the town, claiming that the mayor lied."
+    quote = find_quote(quotes_of(text), "that the mayor")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "claiming")
