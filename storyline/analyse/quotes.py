@@ -44,6 +44,8 @@ _WORD = re.compile(r"\w+")
 # Dependents that give a clause a subject of its own.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
+# Forms of "be" and "have", which link a quotation to a description, not to a speaker.
+NOT_FRAMING = frozenset("be is are was were been being am 's 're have has had having 've".split())
 # Words that stand for a whole reported clause ("half said so", "voters said yes").
 PRO_CLAUSES = frozenset(("so", "yes", "no"))
 # Penn tags of a relative pronoun ("which", "that", "who", "whom").
@@ -128,6 +130,8 @@ class QuoteFinder:
         cue, subject = self.find_cue(span)
         if cue is None:
             cue, subject = self.find_signature(span)
+        if cue is None:
+            cue, subject = self.find_adjacent_verb(span)
         content = self.with_leading_that(span, cue)
         return Event(span.start, "marks", span, cue, subject, content, self.paragraph_of(span.start))
 
@@ -148,6 +152,21 @@ class QuoteFinder:
         dash = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         return dash[0], find_entity_end(name[0])
 
+    def find_adjacent_verb(self, span: QuoteSpan):
+        """ "she yelled “…”" / "Ana continued: “…”": a verb outside the lexicon frames a quotation
+        it leads into, with at most a comma or a colon between them, or when a colon ends its clause."""
+        before = self.doc.char_span(0, span.start, alignment_mode="expand") or ()
+        words = [token for token in before[-3:] if not token.is_space]
+        if words and words[-1].text == ":" and is_framing_verb(words[-1].head):
+            verb = words[-1].head  # "She addressed the crowd again: “…”": the clause the colon ends
+        else:
+            words = [token for token in words if token.text not in (",", ":")]
+            if not words or not is_framing_verb(words[-1]):
+                return None, None
+            verb = words[-1]
+        subject = find_subject(verb)
+        return (verb, subject) if subject is not None else (None, None)
+
     def find_labelled(self, labels: list[str | None]) -> list[Event]:
         """ "Ana Veltri: Talks Will Resume" — a paragraph led by a name and a colon, as headlines and
         transcripts attribute."""
@@ -166,8 +185,9 @@ class QuoteFinder:
     def find_label_speaker(self, start: int, end: int):
         """The speaker a label names, when the label is name-like (a few capitalised words, not a
         sentence such as "Turnout rose in three states:"): its last named-entity token, else its last
-        word when the tagger takes all its words for proper nouns ("Pollster:"). After a dash only the
-        part after it counts, as digests sign a headline ("A digest headline - Ana Veltri:")."""
+        word when the tagger takes all its words for proper nouns ("Pollster:") or the article names a
+        person with it. After a dash only the part after it counts, as digests sign a headline
+        ("A digest headline - Ana Veltri:")."""
         dash = _LABEL_DASH.match(self.text, start, end)
         label = self.doc.char_span(dash.end() if dash else start, end, alignment_mode="expand") or ()
         words = [token for token in label if token.is_alpha]
@@ -176,7 +196,14 @@ class QuoteFinder:
         named = [token for token in label if token.ent_type_ in NAMED_LABELS]
         if named:
             return named[-1]
-        return words[-1] if all(is_proper(word) for word in words) else None
+        if all(is_proper(word) for word in words) or self.is_known_name(words[-1]):
+            return words[-1]
+        return None
+
+    def is_known_name(self, word) -> bool:
+        """Whether the article names a person with this word elsewhere: headlines fool the tagger
+        ("Mathers: …" read as a plural noun), the body's sentences name the same speaker properly."""
+        return any(word.text in name.split() for name in self.resolver.persons)
 
     def find_answers(self, labels: list[str | None]) -> list[Event]:
         """One event per paragraph of an answer in a Q&A transcript."""
@@ -199,7 +226,9 @@ class QuoteFinder:
                 continue
             if token.lower_ == "according" and noun_in(subject, NON_SPEAKERS):
                 continue
-            rank = (token.lower_ == "according", distance)
+            # A cue after a quotation that ends its sentence opens the next sentence; one before wins.
+            after_end = token.idx > span.end and self.ends_sentence(span)
+            rank = (token.lower_ == "according", after_end, distance)
             if best is None or rank < best[0]:
                 best = (rank, token, subject)
         return (best[1], best[2]) if best else (None, None)
@@ -608,6 +637,15 @@ def is_complement(child) -> bool:
     if child.lower_ in PRO_CLAUSES:
         return True  # "said so", "said no": the word stands for the clause
     return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to")
+
+
+def is_framing_verb(token) -> bool:
+    """A full verb (not "be", "have" or an auxiliary) that can frame a quotation it touches."""
+    return (
+        token.tag_.startswith("VB")
+        and token.dep_ not in ("aux", "auxpass")
+        and token.lower_ not in NOT_FRAMING
+    )
 
 
 def is_expletive(cue) -> bool:

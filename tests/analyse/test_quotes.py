@@ -260,3 +260,29 @@ def test_a_participle_after_a_reported_clause_is_the_speakers(quotes_of):
     text = "Tomas Rendell said the council had failed the town, claiming that the mayor lied."
     quote = find_quote(quotes_of(text), "that the mayor")
     assert (quote.speaker, quote.cue) == ("Tomas Rendell", "claiming")
+
+
+def test_a_cue_before_a_quotation_that_ends_its_sentence_beats_the_next_sentences(quotes_of):
+    text = (
+        "Tomas Rendell says Haddad “has kept every promise.” "
+        "He warns that the mayor would “wreck the harbour.”"
+    )
+    quote = find_quote(quotes_of(text), "has kept")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "says")
+
+
+def test_a_verb_outside_the_lexicon_frames_the_quotation_it_leads_into(quotes_of):
+    quote = find_quote(quotes_of("Tomas Rendell yelled, “The bridge will open in May!”"), "The bridge")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "yelled")
+
+
+def test_a_headline_label_the_tagger_misreads_is_a_person_the_article_names(quotes_of):
+    text = "Rogers: Harbour Deal Is Dead.\n\nMayor Ana Rogers said on Friday that the deal had collapsed."
+    quote = find_quote(quotes_of(text), "Harbour Deal")
+    assert quote.speaker == "Ana Rogers"
+
+
+def test_the_verb_of_a_clause_ended_by_a_colon_frames_the_quotation(quotes_of):
+    text = "Tomas Rendell turned to the crowd again: “The bridge will open in May.”"
+    quote = find_quote(quotes_of(text), "The bridge")
+    assert (quote.speaker, quote.cue) == ("Tomas Rendell", "turned")
