@@ -480,7 +480,7 @@ def find_subject(cue):
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ccomp":
         token = cue.head.head  # "X said the council failed, claiming …": the participle is X's
     for _ in range(4):
-        subject = find_nearest_subject(token)
+        subject = find_nearest_subject(token) or find_number_subject(token)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
@@ -493,6 +493,18 @@ def find_subject(cue):
             return None
         token = token.head
     return None
+
+
+def find_number_subject(verb):
+    """A poll share the parser hangs on the verb as a number ("About 4 in 10 say …"): it is the subject."""
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ == "nummod" and child.tag_ == "CD" and child.i < verb.i
+        ),
+        None,
+    )
 
 
 def find_passive_agent(cue):

@@ -286,3 +286,9 @@ def test_the_verb_of_a_clause_ended_by_a_colon_frames_the_quotation(quotes_of):
     text = "Tomas Rendell turned to the crowd again: “The bridge will open in May.”"
     quote = find_quote(quotes_of(text), "The bridge")
     assert (quote.speaker, quote.cue) == ("Tomas Rendell", "turned")
+
+
+def test_a_poll_share_parsed_as_a_number_is_the_subject(quotes_of):
+    text = "About 4 in 10 say they want the next mayor to build more housing.\n\n"
+    quote = find_quote(quotes_of(text), "they want")
+    assert (quote.speaker, quote.cue) == ("About 4 in 10", "say")
