@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 DocumentKind = Literal["text", "html"]
@@ -34,8 +35,11 @@ class RawDocument:
     outlet: str | None = None
     published: datetime | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
+        # Cached: hashing a page costs about a millisecond per 100 KB, and ingest asks for it several
+        # times (is it stored? store it, link its source). A frozen dataclass allows this, since
+        # cached_property writes the instance's __dict__ directly.
         return content_hash(self.kind + "\n" + self.payload)
 
 
