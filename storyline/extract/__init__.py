@@ -28,10 +28,9 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     text = "\n\n".join(page.paragraphs)
     if not text.strip():
         raise InputError(raw.source, E_NO_TEXT)
-    raw_id = raw.id  # hashed once: the page may be half a megabyte
     return Article(
-        id=raw_id,  # one article per page: two pages with the same text are an original and its copy
-        raw_id=raw_id,
+        id=raw.id,  # one article per page: two pages with the same text are an original and its copy
+        raw_id=raw.id,
         source=raw.source,
         text=text,
         title=_given(raw.title) or page.title,
