@@ -58,11 +58,13 @@ def drop_outlet_template(article: Article, memory: OutletMemory) -> Article:
     outlet = outlet_key(article)
     if not outlet:
         return article
-    keys = paragraph_keys(article)
+    key_of = paragraph_keys(article)
+    keys = set(key_of.values())
     earlier = memory.outlet_paragraph_pages(outlet, keys)
     fresh = {key for key in keys if len(earlier.get(key, ())) < PAGES_PER_PARAGRAPH}
     memory.save_outlet_paragraphs(outlet, article.id, fresh)
-    return without_paragraphs(article, template_keys(article.id, keys, earlier))
+    template = template_keys(article.id, keys, earlier)
+    return without_paragraphs(article, {paragraph for paragraph, key in key_of.items() if key in template})
 
 
 def template_keys(page: str, keys: set[str], earlier: dict[str, set[str]]) -> set[str]:
@@ -82,20 +84,18 @@ def outlet_key(article: Article) -> str | None:
     return host.removeprefix("www.") if host else article.outlet
 
 
-def paragraph_keys(article: Article) -> set[str]:
-    return {_key(paragraph) for paragraph in article.paragraphs}
-
-
-def _key(paragraph: str) -> str:
-    return content_hash(bp.normalise(paragraph).lower())
+def paragraph_keys(article: Article) -> dict[str, str]:
+    """Each paragraph's key: its hash, blind to case, quote style and spacing."""
+    return {paragraph: content_hash(bp.normalise(paragraph).lower()) for paragraph in article.paragraphs}
 
 
 def without_paragraphs(article: Article, template: set[str]) -> Article:
     """The article with its template paragraphs moved to `dropped`; unchanged if nothing would be left."""
     if not template:
         return article
-    kept = [p for p in article.paragraphs if _key(p) not in template]
-    if not kept or len(kept) == len(article.paragraphs):
+    paragraphs = article.paragraphs
+    kept = [paragraph for paragraph in paragraphs if paragraph not in template]
+    if not kept or len(kept) == len(paragraphs):
         return article
-    removed = tuple(p for p in article.paragraphs if _key(p) in template)
+    removed = tuple(paragraph for paragraph in paragraphs if paragraph in template)
     return replace(article, text="\n\n".join(kept), dropped=article.dropped + removed)
