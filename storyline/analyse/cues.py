@@ -25,8 +25,9 @@ MIN_SCORE = -0.5
 
 def cue_features(token) -> list[str]:
     """The features of one verb token, as names (each present feature counts once); the word comes first."""
+    subject = find_nearest_subject(token)
     features = [f"w={token.lower_}", f"lexicon={lexicon_class(token)}", f"dep={token.dep_}"]
-    features += [f"tag={token.tag_}", f"subj={subject_class(token)}"]
+    features += [f"tag={token.tag_}", f"subj={subject_class(subject)}"]
     children = list(token.children)
     features += sorted({f"child={child.dep_}" for child in children if child.dep_ in TELLING_CHILDREN})
     features += sorted({f"{c.dep_}={word_class(c)}" for c in children if c.dep_ in WORD_CHILDREN})
@@ -34,7 +35,6 @@ def cue_features(token) -> list[str]:
     if token.dep_ != "ROOT":
         features.append(f"head_dep={token.head.dep_}")
     # A person or a body speaks; a date or an amount as subject seldom does.
-    subject = find_nearest_subject(token)
     if subject is not None and subject.ent_type_:
         features.append(f"subj_ent={subject.ent_type_}")
     # A verb inside what a report or stance verb governs is mostly part of that statement, seldom a
@@ -58,9 +58,8 @@ def lexicon_class(token) -> str:
     return "report" if base in REPORT_CUES else "stance" if base in STANCE_CUES else "none"
 
 
-def subject_class(token) -> str:
-    """The kind of subject a verb has: the pronoun itself, a name, another noun phrase or none."""
-    subject = find_nearest_subject(token)
+def subject_class(subject) -> str:
+    """The kind of a verb's subject: the pronoun itself, a name, another noun phrase or none."""
     if subject is None:
         return "none"
     if subject.tag_ in ("PRP", "WP", "DT", "EX"):

@@ -4,6 +4,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from storyline.analyse.cues import cue_features, is_cue_verb, subject_class
+from storyline.analyse.mentions import find_nearest_subject
 from storyline.analyse.quotes import find_complement, find_passive_agent, find_subject
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), with no model
@@ -45,8 +46,9 @@ def test_a_subject_is_classed_as_name_noun_pronoun_or_none():
         "compound nsubj ROOT cc nsubj conj",
         "NNP NNP VBD CC NNS VBD",
     )
-    assert (subject_class(doc[2]), subject_class(doc[5])) == ("name", "noun")
-    assert subject_class(said_twice()[4]) == "she"
+    subject_of = find_nearest_subject
+    assert (subject_class(subject_of(doc[2])), subject_class(subject_of(doc[5]))) == ("name", "noun")
+    assert subject_class(subject_of(said_twice()[4])) == "she"
 
 
 def test_a_passive_agent_is_found_through_by():
