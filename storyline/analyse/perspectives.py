@@ -2,8 +2,10 @@
 
 A quote gives a record when a stance verb says what its speaker does to another actor of the event:
 either the cue itself ("the union condemned the board") or a stance verb inside what was said (Ana Ruiz said
-"the union firmly opposes the board's plan"). Records with the same actor, action and target are merged and
-keep every supporting quote.
+"the union firmly opposes the board's plan"). Inside what was said only the first stance verb is read, in
+its own clause: not a noun ("a challenge"), not negated, its actor the subject named before it (or the
+speaker saying "we"), its target named within a few words after it, and "by" turning a passive round.
+Records with the same actor, action and target are merged and keep every supporting quote.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.analyse.lexicon import AGAINST, FOR
+from storyline.analyse.lexicon import AGAINST, FOR, word_set
 from storyline.analyse.names import fold
 from storyline.analyse.words import verb_forms
 from storyline.records import Perspective, Quote
@@ -19,6 +21,21 @@ from storyline.records import Perspective, Quote
 _WORD = re.compile(r"[\w’'-]+")
 # One spelling per action, so British and American reports of one position merge.
 SPELLING = {"criticise": "criticize", "favour": "favor"}
+# A verb's object is named within a few words of it ("opposes any efforts by the league to …").
+TARGET_WORDS = 8
+# A sentence end, a quotation mark or a "but" closes the clause a stance verb governs.
+_CLAUSE_END = re.compile(r"[.;:!?\"“”«»]|\bbut\b")
+_PARTICIPLE_CLAUSE = re.compile(r",\s+\w+ing\b")
+FIRST_PERSON = word_set("i we")
+_BY = re.compile(r"\s*by\b")
+# Words after which a stance word is a noun: a determiner, or "pose" ("poses a challenge").
+NOUN_MARKERS = word_set(
+    "a an the this these those its their his her our your my any no every each such pose poses posed posing"
+)
+NEGATIONS = word_set(
+    """not no never refuse refuses refused refusing decline declines declined declining
+    fail fails failed failing"""
+)
 
 
 def find_perspectives(quotes: Iterable[Quote], actors: Iterable[str]) -> tuple[Perspective, ...]:
@@ -37,21 +54,68 @@ def find_perspectives(quotes: Iterable[Quote], actors: Iterable[str]) -> tuple[P
 
 
 def read_stance(quote: Quote, names: list[str]) -> tuple[str, str, str] | None:
-    """(actor, action, target) for one quote: the first stance verb, then the first other actor after it."""
+    """(actor, action, target) for one quote: its cue if that is a stance verb, else the first stance
+    verb in what was said, with the actors named in that verb's clause."""
     if not quote.speaker:
         return None
     cue = base_of(quote.cue)
     if cue in AGAINST or cue in FOR:
-        target = find_actor(quote.text, names, quote.speaker)
+        target = find_actor(object_window(quote.text), names, quote.speaker)
         return (quote.speaker, cue, target) if target else None
     for word in _WORD.finditer(quote.text):
         action = base_of(word[0])
-        if action in AGAINST or action in FOR:
-            # "China's ambitions challenge …" said by NATO: the stance is China's, the subject named before it
-            actor = find_actor(quote.text[: word.start()], names, "", last=True) or quote.speaker
-            target = find_actor(quote.text[word.end() :], names, actor)
-            return (actor, action, target) if target else None
+        if (action in AGAINST or action in FOR) and not reads_as_noun_or_negated(quote.text[: word.start()]):
+            return read_clause(quote.text, word.start(), word.end(), action, names, quote.speaker)
     return None
+
+
+def read_clause(
+    text: str, start: int, end: int, action: str, names: list[str], speaker: str
+) -> tuple[str, str, str] | None:
+    """The actor and target of the stance verb at text[start:end]; only the first such verb of a quote is
+    read, since a later one mostly belongs to a clause whose subject the words cannot tell."""
+    before, after = clause_before(text[:start]), object_window(text[end:])
+    agent = _BY.match(after)
+    if agent:
+        # "the plan was rejected by the union": the agent takes the stance towards what came before.
+        actor = find_actor(after[agent.end() :], names, "")
+        target = find_actor(before, names, actor, last=True) if actor else None
+    else:
+        # "Ruritania's policies challenge …" said by someone else: the stance is the subject's; the
+        # speaker's own only when "we" or "I" take it ("the lava threatened the town" is no one's).
+        actor = find_actor(before, names, "", last=True) or (speaker if speaks_for_self(before) else None)
+        target = find_actor(after, names, actor)
+    return (actor, action, target) if actor and target else None
+
+
+def reads_as_noun_or_negated(before: str) -> bool:
+    """Whether a stance word is a noun ("a challenge", "poses challenges", "questions about …" opening
+    what was said) or a verb under negation ("did not condemn", "refused to condemn")."""
+    words = _WORD.findall(before.lower())[-2:]
+    if not words or words[-1] in NOUN_MARKERS:
+        return True
+    return any(word in NEGATIONS or word.endswith(("n't", "n’t")) for word in words)
+
+
+def speaks_for_self(before: str) -> bool:
+    return any(word in FIRST_PERSON for word in _WORD.findall(before.lower()))
+
+
+def clause_before(text: str) -> str:
+    """The part of the clause before a verb: after the last sentence end or quotation mark."""
+    ends = list(_CLAUSE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
+
+
+def object_window(text: str) -> str:
+    """Where a stance verb's object is named: the next few words, within its clause and before a
+    participle clause that takes an object of its own ("…, threatening the port")."""
+    end = _CLAUSE_END.search(text)
+    text = text[: end.start()] if end else text
+    participle = _PARTICIPLE_CLAUSE.search(text)
+    text = text[: participle.start()] if participle else text
+    words = list(_WORD.finditer(text))[:TARGET_WORDS]
+    return text[: words[-1].end()] if words else ""
 
 
 def find_actor(text: str, names: list[str], speaker: str, last: bool = False) -> str | None:

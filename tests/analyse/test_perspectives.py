@@ -41,3 +41,63 @@ def test_same_position_from_two_quotes_is_one_record():
 
 def test_no_target_no_record():
     assert find_perspectives([make_quote("Ruritania", "said", "prices will fall")], ["Harbour League"]) == ()
+
+
+def stance_of_said(text: str, names: list[str]) -> tuple[str, str, str] | None:
+    found = find_perspectives([make_quote("Ana Veltri", "said", text)], names)
+    return (found[0].actor, found[0].action, found[0].target) if found else None
+
+
+def test_a_stance_word_after_a_determiner_is_a_noun():
+    assert (
+        stance_of_said("Ruritania does not pose a challenge to the Harbour League", ["Harbour League"])
+        is None
+    )
+
+
+def test_a_negated_stance_verb_is_no_position():
+    assert (
+        stance_of_said("Ruritania refused to condemn the Harbour League", ["Ruritania", "Harbour League"])
+        is None
+    )
+
+
+def test_a_passive_stance_verb_gives_the_agent_the_stance():
+    found = stance_of_said("the Harbour League was criticized by Ruritania", ["Ruritania", "Harbour League"])
+    assert found == ("Ruritania", "criticize", "Harbour League")
+
+
+def test_a_passive_stance_towards_a_thing_is_no_record():
+    assert (
+        stance_of_said(
+            "a plan rejected by Ruritania and backed by the Harbour League", ["Ruritania", "Harbour League"]
+        )
+        is None
+    )
+
+
+def test_the_target_is_named_in_the_verbs_clause():
+    text = "Ruritania's fleets challenge our interests. Later the Harbour League met"
+    assert stance_of_said(text, ["Ruritania", "Harbour League"]) is None
+
+
+def test_a_participle_clause_keeps_its_own_object():
+    text = "Ruritania was challenging the old order, threatening the Harbour League"
+    assert stance_of_said(text, ["Ruritania", "Harbour League"]) is None
+
+
+def test_a_stance_word_opening_what_was_said_is_a_noun():
+    # "answered questions about Ruritania's budget": the questions are the object, not a stance.
+    assert stance_of_said("questions about Ruritania's budget", ["Ruritania"]) is None
+
+
+def test_a_subject_that_is_no_actor_is_not_the_speaker():
+    # Said by Ana Veltri: the stance is the storm's, not hers.
+    assert stance_of_said("the storm threatened the Harbour League", ["Harbour League"]) is None
+
+
+def test_no_longer_negates_a_stance():
+    assert (
+        stance_of_said("Ruritania no longer opposes the Harbour League", ["Ruritania", "Harbour League"])
+        is None
+    )
