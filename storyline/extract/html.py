@@ -47,6 +47,13 @@ _ONE_CLASS_FOR_ALL = etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
 )  # fmt: skip
 _PARSER.set_element_class_lookup(_ONE_CLASS_FOR_ALL)
+# trafilatura repairs the doctype on the first line and a self-closing <html/> in the first 4,096
+# characters: a head that reaches the first line break past them holds both.
+REPAIRED_HEAD = 4096
+# What trafilatura deletes before parsing (libxml2 rejects them): C0 controls but tab and line breaks,
+# and the noncharacters U+FFFE and U+FFFF, as UTF-8.
+_CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 # One pass of plain XPath: trafilatura's author search runs regexes over every element of a copy
 # of the page, and cost as much as a tenth of the whole extraction.
 _AUTHOR_ELEMENTS = etree.XPath(  # "uthor" and "yline": either case of the first letter in one test
@@ -131,12 +138,12 @@ def _first(values: Iterable[T | None]) -> T | None:
 def parse_page(html: str) -> HtmlElement | None:
     """The page parsed once: metadata and body are both read off this tree. Parsed as trafilatura
     parses it (its repairs, its rejection of what is not HTML), with a cheaper element lookup."""
-    from trafilatura.utils import load_html, repair_faulty_html  # plain-text runs never need these
+    from trafilatura.utils import load_html  # plain-text runs never need it
 
     beginning = html[:50].lower()
     try:
-        tree = lxml.html.fromstring(repair_faulty_html(html, beginning), parser=_PARSER)
-    except (ValueError, TypeError, etree.LxmlError):  # e.g. a str declaring its own encoding
+        tree = lxml.html.fromstring(repair_markup(html, beginning), parser=_PARSER)
+    except (ValueError, TypeError, etree.LxmlError):  # markup libxml2 rejects
         tree = None
     if tree is None or len(tree) == 0:
         try:
@@ -144,6 +151,20 @@ def parse_page(html: str) -> HtmlElement | None:
         except (ValueError, TypeError, etree.LxmlError):  # markup lxml cannot parse at all
             return None
     return None if "html" not in beginning and len(tree) < 2 else tree  # not an HTML page
+
+
+def repair_markup(html: str, beginning: str) -> bytes:
+    """The page as UTF-8 for libxml2, repaired as trafilatura repairs it: its fixes of the first lines
+    (a doctype libxml2 misreads, a self-closing <html/>) on the first lines only, and control characters
+    deleted from the bytes in one C pass, which is several times faster than its regular expression
+    over the whole text."""
+    from trafilatura.utils import repair_faulty_html
+
+    head_end = html.find("\n", REPAIRED_HEAD)
+    head, rest = (html, "") if head_end < 0 else (html[:head_end], html[head_end:])
+    markup = (repair_faulty_html(head, beginning) + rest).encode("utf-8")  # surrogates are gone since ingest
+    markup = markup.translate(None, _CONTROL_BYTES)
+    return markup.replace(_NONCHARACTERS[0], b"").replace(_NONCHARACTERS[1], b"")
 
 
 def read_body(tree: HtmlElement) -> etree._Element | None:

@@ -13,6 +13,7 @@ from storyline.extract.html import (
     read_blocks,
     read_body,
     real_author,
+    repair_markup,
     select_blocks,
     trim_edges,
     visible_text,
@@ -254,3 +255,19 @@ def test_parse_page_reads_a_page_that_declares_its_encoding_and_refuses_plain_te
     declared = '<?xml version="1.0" encoding="utf-8"?>' + _page(PROSE)
     assert parse_page(declared) is not None
     assert parse_page("Just a line of text, no markup at all.") is None
+
+
+def test_repair_markup_repairs_as_trafilatura_does():
+    from trafilatura.utils import repair_faulty_html
+
+    doctype = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/x.dtd">'
+    )
+    pages = [
+        doctype + "<html><body><p>" + "long first line " * 400 + "</p></body></html>",  # past the head
+        doctype + "\n<html lang='en'/>\n<body><p>Bells\x0b rang\ufffe.</p></body>",
+        "<html><body><p>" + "a line\n" * 900 + "control\x01 \x1f here \uffff</p></body></html>",
+    ]
+    for page in pages:
+        beginning = page[:50].lower()
+        assert repair_markup(page, beginning) == repair_faulty_html(page, beginning).encode("utf-8")
