@@ -11,7 +11,7 @@ Records with the same actor, action and target are merged and keep every support
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from storyline.analyse.lexicon import AGAINST, FOR, word_set
 from storyline.analyse.names import fold
@@ -32,18 +32,25 @@ _BY = re.compile(r"\s*by\b")
 NOUN_MARKERS = word_set(
     "a an the this these those its their his her our your my any no every each such pose poses posed posing"
 )
+# Characters before a cue searched for its negation: two words and their spaces.
+NEGATION_REACH = 40
 NEGATIONS = word_set(
     """not no never refuse refuses refused refusing decline declines declined declining
-    fail fails failed failing"""
+    fail fails failed failing refrain refrains refrained refraining avoid avoids avoided avoiding"""
 )
 
 
-def find_perspectives(quotes: Iterable[Quote], actors: Iterable[str]) -> tuple[Perspective, ...]:
+def find_perspectives(
+    quotes: Iterable[Quote], actors: Iterable[str], texts: Mapping[str, str] | None = None
+) -> tuple[Perspective, ...]:
     """Actor–action–target records of an event; `actors` are the names that may be targets (the
-    event's entities and speakers), matched in the quote by their words."""
+    event's entities and speakers), matched in the quote by their words; `texts`, the articles' texts
+    by id, show whether a cue is negated ("did not condemn")."""
     names = sorted({name for name in actors if name.strip()}, key=len, reverse=True)
     merged: dict[tuple[str, str, str], list[tuple[str, tuple[int, int]]]] = {}
     for quote in quotes:
+        if cue_is_negated(quote, texts or {}):
+            continue
         found = read_stance(quote, names)
         if found and quote.content_span:
             merged.setdefault(found, []).append((quote.article_id, quote.content_span))
@@ -88,12 +95,24 @@ def read_clause(
     return (actor, action, target) if actor and target else None
 
 
+def cue_is_negated(quote: Quote, texts: Mapping[str, str]) -> bool:
+    text = texts.get(quote.article_id)
+    if not text or not quote.cue_span:
+        return False
+    start = quote.cue_span[0]
+    return is_negated(clause_before(text[max(0, start - NEGATION_REACH) : start]))
+
+
 def reads_as_noun_or_negated(before: str) -> bool:
     """Whether a stance word is a noun ("a challenge", "poses challenges", "questions about …" opening
-    what was said) or a verb under negation ("did not condemn", "refused to condemn")."""
+    what was said) or a verb under negation."""
+    words = _WORD.findall(before.lower())[-1:]
+    return not words or words[-1] in NOUN_MARKERS or is_negated(before)
+
+
+def is_negated(before: str) -> bool:
+    """Whether the two words before a verb negate it ("did not condemn", "refused to condemn")."""
     words = _WORD.findall(before.lower())[-2:]
-    if not words or words[-1] in NOUN_MARKERS:
-        return True
     return any(word in NEGATIONS or word.endswith(("n't", "n’t")) for word in words)
 
 

@@ -203,7 +203,9 @@ def _perspectives(material: EventMaterial) -> tuple[Perspective, ...]:
     actors |= {quote.speaker for quote in quotes if quote.speaker and is_statement(quote)}
     found = [
         view
-        for view in find_perspectives(quotes, actors)
+        for view in find_perspectives(
+            quotes, actors, {article.id: article.text for article in material.articles}
+        )
         if view.actor in actors and view.target != view.actor
     ]
     return tuple(sorted(found, key=lambda view: -len(view.quotes))[:PERSPECTIVE_LIMIT])

@@ -101,3 +101,20 @@ def test_no_longer_negates_a_stance():
         stance_of_said("Ruritania no longer opposes the Harbour League", ["Ruritania", "Harbour League"])
         is None
     )
+
+
+def test_a_negated_cue_takes_no_stance():
+    text = "The council did not criticize the Harbour League."
+    quote = Quote(article_id="a1", speaker="council", text="the Harbour League", cue="criticize",
+                  kind="reported", cue_span=(20, 29), content_span=(30, 48))  # fmt: skip
+    assert find_perspectives([quote], ["Harbour League"]) != ()
+    assert find_perspectives([quote], ["Harbour League"], {"a1": text}) == ()
+
+
+def test_refraining_from_a_stance_is_no_stance():
+    assert (
+        stance_of_said(
+            "Ruritania is refraining from condemning the Harbour League", ["Ruritania", "Harbour League"]
+        )
+        is None
+    )
