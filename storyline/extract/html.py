@@ -50,10 +50,9 @@ _PARSER.set_element_class_lookup(_ONE_CLASS_FOR_ALL)
 # trafilatura repairs the doctype on the first line and a self-closing <html/> in the first 4,096
 # characters: a head that reaches the first line break past them holds both.
 REPAIRED_HEAD = 4096
-# What trafilatura deletes before parsing (libxml2 rejects them): C0 controls but tab and line breaks,
-# and the noncharacters U+FFFE and U+FFFF, as UTF-8.
+# What trafilatura deletes before parsing (libxml2 rejects them): C0 controls but tab and line breaks
+# (and the noncharacters U+FFFE and U+FFFF).
 _CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
-_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 # One pass of plain XPath: trafilatura's author search runs regexes over every element of a copy
 # of the page, and cost as much as a tenth of the whole extraction.
 _AUTHOR_ELEMENTS = etree.XPath(  # "uthor" and "yline": either case of the first letter in one test
@@ -164,7 +163,9 @@ def repair_markup(html: str, beginning: str) -> bytes:
     head, rest = (html, "") if head_end < 0 else (html[:head_end], html[head_end:])
     markup = (repair_faulty_html(head, beginning) + rest).encode("utf-8")  # surrogates are gone since ingest
     markup = markup.translate(None, _CONTROL_BYTES)
-    return markup.replace(_NONCHARACTERS[0], b"").replace(_NONCHARACTERS[1], b"")
+    if "\ufffe" in html or "\uffff" in html:  # rare; searching the text costs nothing when it is Latin-1
+        markup = markup.replace("\ufffe".encode(), b"").replace("\uffff".encode(), b"")
+    return markup
 
 
 def read_body(tree: HtmlElement) -> etree._Element | None:
