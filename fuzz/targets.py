@@ -13,7 +13,6 @@ import resource
 import signal
 import tempfile
 import time
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,12 +30,6 @@ from storyline.records import RawDocument
 SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
 # A spawned process imports the extractor before it starts on its input.
 CHILD_START_SECONDS = 15.0
-# Known findings in storyline/extract (not ours to fix), pinned by xfail tests in tests/fuzz/test_findings.py.
-# The fuzzers step over them, told apart by where they are raised, so that they go on finding new ones.
-KNOWN_FINDINGS = (
-    (ValueError, "All strings must be XML compatible"),  # visible_text: a control character in the page
-    (AssertionError, "in drop_tree"),  # htmldate, inside trafilatura: a page whose root is <svg html>
-)
 
 
 class Hang(Exception):
@@ -66,16 +59,7 @@ def extract_document(raw: RawDocument) -> None:
         article = extract(raw)
     except InputError:
         return
-    except (ValueError, AssertionError) as error:
-        if is_known_finding(error):
-            return
-        raise
     assert article.text.strip(), "an article with no text"
-
-
-def is_known_finding(error: Exception) -> bool:
-    where = "".join(traceback.format_exception(error))
-    return any(isinstance(error, kind) and clue in where for kind, clue in KNOWN_FINDINGS)
 
 
 def read_text_page(text: str) -> None:

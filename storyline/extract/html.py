@@ -53,6 +53,7 @@ REPAIRED_HEAD = 4096
 # What trafilatura deletes before parsing (libxml2 rejects them): C0 controls but tab and line breaks
 # (and the noncharacters U+FFFE and U+FFFF).
 _CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+_NO_CONTROLS = dict.fromkeys(_CONTROL_BYTES)  # str.translate deletes these code points
 # One pass of plain XPath: trafilatura's author search runs regexes over every element of a copy
 # of the page, and cost as much as a tenth of the whole extraction.
 _AUTHOR_ELEMENTS = etree.XPath(  # "uthor" and "yline": either case of the first letter in one test
@@ -214,7 +215,6 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Document:
     and a licence, and htmldate's extensive search scans every text node for a date: together
     they cost more than the main text itself, for fields we do not use or find in the text anyway.
     """
-    from htmldate import find_date
     from trafilatura.metadata import (
         examine_meta,
         extract_meta_json,
@@ -235,12 +235,23 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Document:
     metadata.url = metadata.url or extract_url(tree, url)
     metadata.hostname = _hostname(metadata.url)
     metadata.sitename = (metadata.sitename or extract_sitename(tree) or "").lstrip("@") or None
-    metadata.date = find_date(
-        tree, url=metadata.url, original_date=True, extensive_search=False, outputformat=_DATE_FORMAT,
-        max_date=datetime.now(UTC).strftime("%Y-%m-%d"),  # never a future date
-    )  # fmt: skip
+    metadata.date = find_original_date(tree, metadata.url)
     metadata.clean_and_trim()  # entities and stray spaces, as trafilatura leaves its own fields
     return metadata
+
+
+def find_original_date(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's reading of the original publication date, never a future one; None where htmldate
+    fails on odd markup (it asserts when it prunes a page's root element, as in `<svg html>`)."""
+    from htmldate import find_date
+
+    try:
+        return find_date(
+            tree, url=url, original_date=True, extensive_search=False, outputformat=_DATE_FORMAT,
+            max_date=datetime.now(UTC).strftime("%Y-%m-%d"),  # never a future date
+        )  # fmt: skip
+    except (AssertionError, ValueError, TypeError, etree.LxmlError):
+        return None
 
 
 def _hostname(url: str | None) -> str | None:
@@ -387,6 +398,7 @@ def visible_text(html: str) -> str:
             element.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-            element.text = "\n" + (element.text or "")
+            # lxml refuses to set text holding a control character (as "&#1;" gives): drop them.
+            element.tail = "\n" + (element.tail or "").translate(_NO_CONTROLS)
+            element.text = "\n" + (element.text or "").translate(_NO_CONTROLS)
     return "\n".join(" ".join(line.split()) for line in root.text_content().splitlines())
