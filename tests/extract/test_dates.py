@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.extract.dates import find_dates, find_yearless_date, parse_date
+from storyline.extract import dates
+from storyline.extract.dates import (
+    YEARLESS_SEARCH_CHARACTERS,
+    find_dates,
+    find_yearless_date,
+    parse_date,
+    text_start,
+)
 from storyline.records import YearlessDate
 
 
@@ -110,3 +117,19 @@ def test_parse_date_reads_offsets(hours):
 
 def test_find_dates_needs_a_year():
     assert find_dates("Published on 14 July at 09:30") == []
+
+
+def test_find_yearless_date_reads_only_the_start_of_a_runaway_text():
+    filler = "The quay was quiet.\n" * (YEARLESS_SEARCH_CHARACTERS // 20)
+    assert find_yearless_date("On July 9 the port shut.\n" + filler) == YearlessDate(7, 9)
+    assert find_yearless_date(filler + "On July 9 the port shut.") is None
+
+
+def test_text_start_cuts_at_a_line_break_else_a_space():
+    assert text_start("Calm.\nOn July 19 it shut.", 19) == "Calm."
+    assert text_start("On July 19 it shut.", 9) == "On July"
+
+
+def test_a_full_date_split_by_the_cut_is_no_yearless_date(monkeypatch):
+    monkeypatch.setattr(dates, "YEARLESS_SEARCH_CHARACTERS", 14)
+    assert find_yearless_date("On July 9, 2023 it shut.") is None
