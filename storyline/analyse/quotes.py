@@ -379,7 +379,7 @@ class QuoteFinder:
         speaker = self.resolver.resolve(event.subject)
         if speaker.dropped:
             return
-        self.resolver.remember(speaker)
+        self.resolver.remember(speaker, event.content)
         cue = event.cue
         kind = self.marks_kind(event.quote, cue) if event.kind == "marks" else event.kind
         self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))

@@ -43,10 +43,13 @@ class Resolver:
         self.enclosing = [find_enclosing(mention.start, quotes) for mention in self.mentions]
         self.persons = {mention.name for mention in self.mentions if mention.kind == "person"}
         self.history: list[tuple[int, str, str]] = []  # (offset, name, kind) of resolved speakers
+        self.said: list[tuple[int, int]] = []  # what earlier attributions said (character spans)
 
-    def remember(self, speaker: Speaker) -> None:
+    def remember(self, speaker: Speaker, content: tuple[int, int] | None = None) -> None:
         if speaker.name and not speaker.dropped:
             self.history.append((speaker.span[0], speaker.name, speaker.kind))
+        if content is not None:
+            self.said.append(content)
 
     def resolve(self, token, depth: int = 0) -> Speaker:
         """The speaker a subject token refers to."""
@@ -73,12 +76,19 @@ class Resolver:
             if offset < token.idx and kind in kinds and (best is None or offset > best[0]):
                 best = (offset, name, kind)
         for mention in self.visible(token.idx):
-            if mention.subject and mention.kind in kinds and (best is None or mention.start > best[0]):
+            # "The statement said that the ministry … . It also claimed …": "it" is the statement, not a
+            # subject inside what the statement said.
+            if not mention.subject or mention.kind not in kinds or self.was_said(mention.start):
+                continue
+            if best is None or mention.start > best[0]:
                 best = (mention.start, *self.name_mention(mention))
         span = (token.idx, token.idx + len(token))
         if best is None:
             return Speaker(None, want, token.text, span)
         return Speaker(best[1], best[2], token.text, span)
+
+    def was_said(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.said)
 
     def name_mention(self, mention: Mention) -> tuple[str, str]:
         """(name, kind) for a candidate antecedent; documents stand for their issuer."""

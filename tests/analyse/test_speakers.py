@@ -68,3 +68,12 @@ def test_one_canonical_name_per_speaker(quotes_of):
         "The Ruritanian Mission said that the vote was unfair."
     )
     assert find_quote(quotes_of(text), "that the vote").speaker == "Ruritanian Mission to the Islands"
+
+
+def test_it_is_the_last_speaker_not_a_subject_of_what_it_said(quotes_of):
+    text = (
+        "The Harbour Workers Union said that the Port Authority of Velmar had broken the agreement.\n\n"
+        "It also claimed that the port was hiring temporary crews."
+    )
+    quote = find_quote(quotes_of(text), "that the port was hiring")
+    assert quote.speaker == "Harbour Workers Union"
