@@ -2,7 +2,7 @@ from collections import Counter
 
 import pytest
 
-from storyline.brief import EventMaterial, build_brief, canonical_speakers
+from storyline.brief import EventMaterial, build_brief, canonical_speakers, drop_nested
 from storyline.embed import load_embedder
 from storyline.records import Article, Event, Quote
 
@@ -54,3 +54,23 @@ def test_cited_merge_keeps_each_articles_passage():
 def test_a_name_that_only_begins_a_longer_one_is_another_speaker():
     canonical = canonical_speakers(Counter({"Harbour Board": 1, "Harbour Board chair Ines Moreau": 1}))
     assert canonical["Harbour Board"] == "Harbour Board"
+
+
+def said(cue_span: tuple[int, int], content_span: tuple[int, int], speaker: str = "Harbour Union") -> Quote:
+    return Quote(article_id="a1", speaker=speaker, text="…", cue="said", kind="reported",
+                 cue_span=cue_span, content_span=content_span)  # fmt: skip
+
+
+def test_a_quote_inside_a_speakers_other_quote_with_its_own_cue_replaces_it():
+    outer, inner = said((10, 16), (17, 90)), said((30, 36), (37, 90))  # "issued a statement saying that …"
+    assert drop_nested((outer, inner)) == [inner]
+
+
+def test_quoted_words_inside_a_reported_clause_with_the_same_cue_go():
+    clause, words = said((10, 14), (15, 90)), said((10, 14), (40, 80))
+    assert drop_nested((clause, words)) == [clause]
+
+
+def test_another_speakers_nested_quote_stays():
+    outer, inner = said((10, 16), (17, 90)), said((30, 36), (37, 90), speaker="Port Authority")
+    assert drop_nested((outer, inner)) == [outer, inner]
