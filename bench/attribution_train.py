@@ -34,7 +34,7 @@ MIN_OCCURRENCES = 5
 # Features naming a word: a verb form rarer than MIN_OCCURRENCES becomes RARE_FORM; an object or
 # preposition rarer than MIN_OBJECT_OCCURRENCES is left out, which keeps the topical nouns of one year's
 # news out of the model and only common ones ("comments", "support", "concerns") in.
-WORD_FEATURES = ("w=", "dobj=", "prep=")
+WORD_FEATURES = ("w=", "dobj=", "prep=", "stem=")
 MIN_OBJECT_OCCURRENCES = 20
 MIN_WEIGHT = 0.05
 REGULARISATION = 1.0
@@ -86,7 +86,7 @@ def features_of(token) -> list[str]:
     a verb, a headline's verb) counts as rare, so that no name gets a weight of its own."""
     features = cue_features(token)
     if token.ent_type_ or not token.text.islower():
-        features[0] = RARE_FORM
+        return [RARE_FORM] + [feature for feature in features[1:] if not feature.startswith("stem=")]
     return features
 
 

@@ -9,9 +9,9 @@ weighs the verb form together with its subject, dependents and role in the sente
 from __future__ import annotations
 
 from storyline.analyse.cue_model import BIAS, WEIGHTS
-from storyline.analyse.lexicon import REPORT_CUES, STANCE_CUES
+from storyline.analyse.lexicon import AGAINST, FOR, PERSON_ROLES, REPORT_CUES, STANCE_CUES
 from storyline.analyse.mentions import find_nearest_subject
-from storyline.analyse.words import is_proper, verb_base
+from storyline.analyse.words import is_proper, noun_in, verb_base
 
 # Dependents whose presence says how a verb is used ("said that …", "wants to …", "was reported by …").
 TELLING_CHILDREN = frozenset("ccomp xcomp dobj agent prep neg nsubjpass mark advmod dative oprd".split())
@@ -19,6 +19,10 @@ TELLING_CHILDREN = frozenset("ccomp xcomp dobj agent prep neg nsubjpass mark adv
 WORD_CHILDREN = ("dobj", "prep")
 # The word feature of every verb form too rare in the training news to have a weight of its own.
 RARE_FORM = "w=<rare>"
+# Verbs that take a stance, with those of support or opposition ("congratulated", "commended").
+STANCE_VERBS = STANCE_CUES | FOR | AGAINST
+# Endings stripped, longest first, so "praised", "praises" and "praising" give "prais".
+STEM_ENDINGS = ("ing", "ed", "es", "s", "e")
 # Score above which a verb is taken as a cue (a logit; 0 is even odds), tuned on held-out train articles.
 MIN_SCORE = -0.5
 
@@ -26,8 +30,8 @@ MIN_SCORE = -0.5
 def cue_features(token) -> list[str]:
     """The features of one verb token, as names (each present feature counts once); the word comes first."""
     subject = find_nearest_subject(token)
-    features = [f"w={token.lower_}", f"lexicon={lexicon_class(token)}", f"dep={token.dep_}"]
-    features += [f"tag={token.tag_}", f"subj={subject_class(subject)}"]
+    features = [f"w={token.lower_}", f"stem={crude_stem(token.lower_)}", f"lexicon={lexicon_class(token)}"]
+    features += [f"dep={token.dep_}", f"tag={token.tag_}", f"subj={subject_class(subject)}"]
     children = list(token.children)
     features += sorted({f"child={child.dep_}" for child in children if child.dep_ in TELLING_CHILDREN})
     features += sorted({f"{c.dep_}={word_class(c)}" for c in children if c.dep_ in WORD_CHILDREN})
@@ -37,12 +41,33 @@ def cue_features(token) -> list[str]:
     # A person or a body speaks; a date or an amount as subject seldom does.
     if subject is not None and subject.ent_type_:
         features.append(f"subj_ent={subject.ent_type_}")
+    if subject is not None and noun_in(subject, PERSON_ROLES):
+        features.append("subj_role")
+    if is_inverted(token, subject, children):
+        features.append("inverted")
     # A verb inside what a report or stance verb governs is mostly part of that statement, seldom a
     # second attribution of its own ("she said those who objected would lose").
     features += sorted({f"under={lexicon_class(a)}" for a in token.ancestors} - {"under=none"})
     if any(word.text == "?" for word in token.sent[-2:]):
         features.append("question")
     return features
+
+
+def is_inverted(token, subject, children) -> bool:
+    """ "…, fundraising documents show.": a subject and verb after a comma, with no clause or object of
+    their own, follow what they report, however the parser hangs them."""
+    if subject is None or subject.i > token.i or subject.left_edge.i == 0:
+        return False
+    before = token.doc[subject.left_edge.i - 1]
+    return before.text == "," and not any(child.dep_ in ("ccomp", "dobj", "xcomp") for child in children)
+
+
+def crude_stem(word: str) -> str:
+    """A verb form without its ending, so that the forms of one verb share a weight."""
+    for ending in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def word_class(token) -> str:
@@ -55,7 +80,7 @@ def word_class(token) -> str:
 def lexicon_class(token) -> str:
     """Which hand-written list the verb is in: what the model falls back on for a form it never saw."""
     base = verb_base(token)
-    return "report" if base in REPORT_CUES else "stance" if base in STANCE_CUES else "none"
+    return "report" if base in REPORT_CUES else "stance" if base in STANCE_VERBS else "none"
 
 
 def subject_class(subject) -> str:

@@ -69,6 +69,9 @@ DOCUMENT_NOUNS = word_set(
     resolution note notice document text transcript"""
 )
 
+# Sources that are no name and no document, as headlines label them ("Poll: …", "Officials: …").
+SOURCE_NOUNS = word_set("poll survey study newspaper source official expert analyst witness")
+
 # Verbs by which a body issues a document ("X issued a statement").
 ISSUE_VERBS = word_set("issue release publish adopt make sign send circulate put")
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from storyline.analyse.cues import is_cue_verb
-from storyline.analyse.lexicon import NON_SPEAKERS, QUOTE_CUES
+from storyline.analyse.lexicon import DOCUMENT_NOUNS, NON_SPEAKERS, QUOTE_CUES, SOURCE_NOUNS
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
 from storyline.analyse.names import extends_name, is_surname_of
-from storyline.analyse.nouns import read_noun_cue
+from storyline.analyse.nouns import read_misread_verb, read_noun_cue
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
 from storyline.analyse.words import is_noun, is_proper, noun_in, verb_base
@@ -32,6 +32,8 @@ _LABEL = re.compile(
 )
 # The part of a label after its last dash, as digests sign a headline: "A headline - Ana Veltri: …".
 _LABEL_DASH = re.compile(r".*\s[-—–]\s+")
+# Lower-case prepositions after which a label names the audience or the setting, not the speaker.
+LABEL_SETTINGS = frozenset("to at on in with before".split())
 # Words of a label that can still be a name ("Rep. Ana Beatriz Veltri Ortiz").
 MAX_LABEL_WORDS = 5
 # "that" right before a quotation mark, as in "said that “…”".
@@ -65,7 +67,7 @@ class Event:
     kind: str  # "marks", "reported", "partial" or "answer"
     quote: QuoteSpan | None = None
     cue: object = None  # spaCy Token
-    subject: object = None  # spaCy Token
+    subject: object = None  # spaCy Token; None for a cued view the writer gives no source for
     content: tuple[int, int] | None = None
     paragraph: int = 0
     gap: tuple[int, int] | None = None  # the cue's own words inside the content ("…, she said, …")
@@ -190,6 +192,9 @@ class QuoteFinder:
         ("A digest headline - Ana Veltri:")."""
         dash = _LABEL_DASH.match(self.text, start, end)
         label = self.doc.char_span(dash.end() if dash else start, end, alignment_mode="expand") or ()
+        # "Ana Veltri to the Senate:", "Ana Veltri at the Summit:": the speaker comes before the setting
+        setting = next((token for token in label if token.text in LABEL_SETTINGS), None)
+        label = label[: setting.i - label.start] if setting is not None else label
         words = [token for token in label if token.is_alpha]
         if not words or len(words) > MAX_LABEL_WORDS or not all(word.text[0].isupper() for word in words):
             return None
@@ -198,6 +203,8 @@ class QuoteFinder:
             return named[-1]
         if all(is_proper(word) for word in words) or self.is_known_name(words[-1]):
             return words[-1]
+        if noun_in(words[-1], SOURCE_NOUNS) or noun_in(words[-1], DOCUMENT_NOUNS):
+            return words[-1]  # "Poll:", "New Report:": a source that is no name
         return None
 
     def is_known_name(self, word) -> bool:
@@ -300,7 +307,9 @@ class QuoteFinder:
 
     def make_reported(self, cue) -> Event | None:
         subject = find_subject(cue)
-        if subject is None or (subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue)):
+        if subject is None:
+            return self.make_unsourced(cue)
+        if subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue):
             return None
         tokens = cut_statement_tail(find_complement(cue)) or find_relative_object(cue)
         if not tokens:
@@ -310,9 +319,37 @@ class QuoteFinder:
         )
         return replace(event, gap=find_gap(tokens, cue)) if event is not None else None
 
+    def make_unsourced(self, cue) -> Event | None:
+        """A cue with no subject still attributes something, to a source the writer leaves out. A passive
+        with no agent gives a view ("The bill is expected to pass"): its subject and complement, without
+        the cue's own words. A fronted participle gives a question ("Asked whether …, she …")."""
+        if cue.dep_ == "advcl" and cue.tag_ == "VBN":
+            return self.make_asked(cue)
+        subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+        parts = [child for child in cue.rights if child.dep_ in ("xcomp", "oprd") or is_content_prep(child)]
+        if cue.dep_ not in ("ROOT", "ccomp") or subject is None or subject.lower_ == "it" or not parts:
+            return None
+        first, last = subject.left_edge, max(part.right_edge for part in parts)
+        event = self.make_clause_event(cue, None, self.trim(first.idx, last.idx + len(last)))
+        # the cue's words: from after the subject to the preposition that opens the complement
+        end = parts[0] if parts[0].dep_ == "prep" else cue
+        gap = (subject.right_edge.idx + len(subject.right_edge), end.idx + len(end))
+        return replace(event, gap=gap) if event is not None else None
+
+    def make_asked(self, cue) -> Event | None:
+        """ "Asked whether the port will close, she said …": the participle reports a question whose
+        asker the writer leaves out. The question runs to the comma that ends the participle's phrase,
+        however the parser splits it."""
+        tokens = find_complement(cue)
+        comma = next((token for token in cue.doc[cue.i + 1 : cue.sent.end] if token.text == ","), None)
+        if not tokens or comma is None or comma.i <= tokens[0].i:
+            return None
+        last = cue.doc[comma.i - 1]
+        return self.make_clause_event(cue, None, self.trim(tokens[0].idx, last.idx + len(last)))
+
     def make_noun_reported(self, cue) -> Event | None:
         """ "X's claim that …": the clause of a claim noun, attributed to its possessor."""
-        found = read_noun_cue(cue)
+        found = read_noun_cue(cue) or read_misread_verb(cue)
         if found is None:
             return None
         subject, tokens = found
@@ -376,11 +413,14 @@ class QuoteFinder:
             self.add_continuation(event)
 
     def add_cued(self, event: Event) -> None:
-        speaker = self.resolver.resolve(event.subject)
-        if speaker.dropped:
-            return
-        self.resolver.remember(speaker, event.content)
         cue = event.cue
+        if event.subject is None:  # an unsourced view ("… is expected to …")
+            self.emit(event, None, cue.text, event.kind, None, (cue.idx, cue.idx + len(cue)))
+            return
+        speaker = self.resolver.resolve(event.subject)
+        if speaker.dropped and event.kind != "reported":
+            return  # a journalist's question is no quote; what a journalist reports or asks is news
+        self.resolver.remember(speaker, event.content)
         kind = self.marks_kind(event.quote, cue) if event.kind == "marks" else event.kind
         self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))
 
@@ -480,7 +520,7 @@ def find_subject(cue):
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ccomp":
         token = cue.head.head  # "X said the council failed, claiming …": the participle is X's
     for _ in range(4):
-        subject = find_nearest_subject(token) or find_number_subject(token)
+        subject = find_nearest_subject(token) or find_number_subject(token) or find_stray_subject(token)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
@@ -505,6 +545,15 @@ def find_number_subject(verb):
         ),
         None,
     )
+
+
+def find_stray_subject(verb):
+    """A subject the parser hangs under a participle it takes for the verb's clausal subject when a long
+    phrase comes between them ("Voters going to the polls on Tuesday said …")."""
+    clause = next(
+        (child for child in verb.lefts if child.dep_ == "csubj" and child.tag_ in ("VBG", "VBN")), None
+    )
+    return find_nearest_subject(clause) if clause is not None else None
 
 
 def find_passive_agent(cue):
@@ -535,14 +584,40 @@ def find_complement(cue) -> list:
         tokens = [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
         return tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens
     parts = [child for child in cue.rights if is_complement(child)]
+    if not parts and is_as_clause(cue):
+        # "As the report noted, prices rose": the clause the as-clause hangs on, without it
+        return [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
     if not parts:
-        return []
+        return find_stranded_clause(cue)
     tokens = list(cue.doc[parts[0].left_edge.i : max(part.right_edge.i for part in parts) + 1])
     if is_cue_particle(tokens[0], parts[0]) and not any(
         t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1 : tokens[0].i]
     ):
         tokens = tokens[1:]  # "called for", "pointed to": the preposition belongs to the cue
     return tokens
+
+
+def find_stranded_clause(cue) -> list:
+    """ "She said in a statement that the plan works": the parser hangs the "that"-clause on the noun
+    of the phrase between, but it is what the cue reports."""
+    for prep in (child for child in cue.rights if child.dep_ == "prep"):
+        for pobj in (grand for grand in prep.children if grand.dep_ == "pobj"):
+            for clause in pobj.rights:
+                first = clause.left_edge
+                if (
+                    clause.dep_ in ("acl", "ccomp", "relcl")
+                    and first.lower_ == "that"
+                    and first.dep_ == "mark"
+                ):
+                    return list(clause.subtree)
+    return []
+
+
+def is_as_clause(cue) -> bool:
+    """ "as the report noted": an adverbial clause whose "as" stands for the clause it hangs on."""
+    return cue.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ == "as" for child in cue.children
+    )
 
 
 def find_joined_clause(cue, tokens: list) -> list:
@@ -645,10 +720,11 @@ def is_complement(child) -> bool:
     if child.dep_ in COMPLEMENT_DEPS:
         return child.ent_type_ not in ("DATE", "TIME")  # "promised Sunday to …": when, not what
     if child.dep_ == "prep":
-        return child.lower_ in CONTENT_PREPOSITIONS and not is_date_object(child)
+        return is_content_prep(child)
     if child.lower_ in PRO_CLAUSES:
         return True  # "said so", "said no": the word stands for the clause
-    return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to")
+    # "pushed for …", "vowed to …", and the question of "asked if …", which the parser hangs as a condition
+    return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to", "if", "whether")
 
 
 def is_framing_verb(token) -> bool:
@@ -658,6 +734,11 @@ def is_framing_verb(token) -> bool:
         and token.dep_ not in ("aux", "auxpass")
         and token.lower_ not in NOT_FRAMING
     )
+
+
+def is_content_prep(child) -> bool:
+    """ "assured of winning", "known as the Fixer": a preposition carrying what a passive cue reports."""
+    return child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and not is_date_object(child)
 
 
 def is_expletive(cue) -> bool:

@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Doc, Span
 
-from storyline.analyse.cues import cue_features, is_cue_verb, subject_class
+from storyline.analyse.cues import crude_stem, cue_features, is_cue_verb, subject_class
 from storyline.analyse.mentions import find_nearest_subject
 from storyline.analyse.quotes import find_complement, find_passive_agent, find_subject
 
@@ -84,3 +84,27 @@ def test_the_subject_of_an_adjective_phrase_speaks_for_its_verb():
         "NNS VBP JJ TO VB NNS VBD",
     )
     assert find_subject(doc[4]).text == "Voters"
+
+
+def test_the_forms_of_one_verb_share_a_stem_feature():
+    assert {crude_stem(form) for form in ("praise", "praised", "praises", "praising")} == {"prais"}
+    doc = parse("She praised it", [1, 1, 1], "nsubj ROOT dobj", "PRP VBD PRP")
+    assert "stem=prais" in cue_features(doc[1])
+
+
+def test_a_verb_of_support_or_opposition_is_a_stance_verb():
+    doc = parse("She congratulated him", [1, 1, 1], "nsubj ROOT dobj", "PRP VBD PRP")
+    assert "lexicon=stance" in cue_features(doc[1])
+
+
+def test_a_role_noun_as_subject_is_a_feature():
+    doc = parse("The spokesman denied it", [1, 2, 2, 2], "det nsubj ROOT dobj", "DT NN VBD PRP")
+    assert "subj_role" in cue_features(doc[2])
+
+
+def test_a_subject_and_verb_after_a_comma_are_inverted():
+    doc = parse(
+        "Costs rose , records show", [1, 1, 1, 4, 1], "nsubj ROOT punct nsubj ccomp", "NNS VBD , NNS VBP"
+    )
+    assert "inverted" in cue_features(doc[4])
+    assert "inverted" not in cue_features(doc[1])

@@ -292,3 +292,72 @@ def test_a_poll_share_parsed_as_a_number_is_the_subject(quotes_of):
     text = "About 4 in 10 say they want the next mayor to build more housing.\n\n"
     quote = find_quote(quotes_of(text), "they want")
     assert (quote.speaker, quote.cue) == ("About 4 in 10", "say")
+
+
+def test_a_headline_verb_the_tagger_reads_as_a_noun_is_a_cue(quotes_of):
+    text = "Mayor Ana Veltri Praises New Harbour Plan.\n\nThe plan was unveiled on Monday."
+    quote = find_quote(quotes_of(text), "New Harbour")
+    assert (quote.speaker, quote.cue) == ("Ana Veltri", "Praises")
+
+
+def test_a_present_tense_verb_tagged_as_a_plural_noun_is_a_cue(quotes_of):
+    quote = find_quote(
+        quotes_of("The new radio ad slams the governor for cutting school funds."), "the governor"
+    )
+    assert quote.cue == "slams"
+
+
+def test_a_passive_cue_without_an_agent_reports_a_view_without_a_source(quotes_of):
+    quotes = [q for q in quotes_of("The bridge is expected to open next spring.") if q.cue == "expected"]
+    assert [(q.speaker, q.text) for q in quotes] == [(None, "The bridge"), (None, "to open next spring")]
+
+
+def test_a_label_names_its_speaker_before_the_audience(quotes_of):
+    text = "Ana Veltri to the Harbour Board: We Will Not Sell the Port\n\nThe board met on Monday."
+    quote = find_quote(quotes_of(text), "We Will")
+    assert "Veltri" in quote.speaker
+
+
+def test_a_poll_labels_a_headline(quotes_of):
+    text = "Poll: Most Voters Back the Harbour Plan\n\nThe survey was taken last week."
+    assert find_quote(quotes_of(text), "Most Voters").speaker == "Poll"
+
+
+def test_a_subject_the_parser_hangs_on_a_participle_speaks(quotes_of):
+    text = "Large majorities of voters going to the polls on Tuesday said they favor the harbour plan."
+    quote = find_quote(quotes_of(text), "they favor")
+    assert (quote.speaker, quote.cue) == ("Large majorities of voters", "said")
+
+
+def test_an_as_clause_attributes_the_clause_it_hangs_on(quotes_of):
+    quote = find_quote(
+        quotes_of("As the city report noted, the harbour lost money for three years."), "the harbour"
+    )
+    assert (quote.speaker, quote.cue) == ("city report", "noted")
+
+
+def test_a_that_clause_the_parser_hangs_on_a_noun_between_is_still_reported(quotes_of):
+    text = "Veltri said earlier on Friday during a news conference that she may wait until spring to decide."
+    quote = find_quote(quotes_of(text), "that she may wait")
+    assert quote.cue == "said"
+
+
+def test_a_question_asked_by_nobody_named_has_no_speaker(quotes_of):
+    quote = find_quote(quotes_of("Asked whether the port would close, there was no answer."), "whether")
+    assert (quote.speaker, quote.cue, quote.text) == (None, "Asked", "whether the port would close")
+
+
+def test_what_a_journalist_asks_is_reported_without_a_name(quotes_of):
+    quote = find_quote(quotes_of("A reporter asked the mayor whether the port would close."), "whether")
+    assert (quote.speaker, quote.speaker_mention, quote.cue) == (None, "A reporter", "asked")
+
+
+def test_a_verb_form_tagged_as_a_noun_before_that_is_a_cue(quotes_of):
+    text = "Billing records from the port office show that two accounts searched the data."
+    quote = find_quote(quotes_of(text), "that two accounts")
+    assert (quote.speaker, quote.cue) == ("Billing records from the port office", "show")
+
+
+def test_an_if_clause_is_what_a_question_asks(quotes_of):
+    quote = find_quote(quotes_of("The mayor asked the board if the port would close."), "the board")
+    assert quote.text.endswith("if the port would close")
