@@ -6,10 +6,17 @@ import re
 from dataclasses import dataclass, replace
 
 from storyline.analyse.cues import is_cue_verb
-from storyline.analyse.lexicon import DOCUMENT_NOUNS, NON_SPEAKERS, QUOTE_CUES, SOURCE_NOUNS
+from storyline.analyse.lexicon import (
+    CLAIM_NOUNS,
+    DOCUMENT_NOUNS,
+    NON_SPEAKERS,
+    QUOTE_CUES,
+    SOURCE_NOUNS,
+    STATEMENT_CUES,
+)
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
 from storyline.analyse.names import extends_name, is_surname_of
-from storyline.analyse.nouns import read_misread_verb, read_noun_cue
+from storyline.analyse.nouns import CLAUSE_DEPS, read_misread_verb, read_noun_cue
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
 from storyline.analyse.words import is_noun, is_proper, noun_in, verb_base
@@ -42,7 +49,16 @@ _THAT_BEFORE = re.compile(r"\bthat[\s\u00a0]*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _INTRODUCES_QUOTE = re.compile(r"\s*[,:]?\s*[“\"„«]")
 _TRAILING_PUNCT = ".,;: \n\t"
+# What opens a reported clause in the writer's voice, not the source's: a dateline ("PARIS, May 2
+# (AP) — ") or a connective set off by a comma or a dash, linking the sentence to the one before.
+_WRITERS_LEAD = re.compile(
+    r"[A-Z][A-Z.'’ ]{2,}(?:,[^\n—–]{0,40}?)?\s+[—–-]{1,2}\s+"
+    r"|(?i:in fact|in contrast|by contrast|still|however|meanwhile|indeed|instead|moreover|furthermore"
+    r"|nonetheless|nevertheless|in addition|as it happens)\s*[,—–]\s*"
+)
 _WORD = re.compile(r"\w+")
+# Words of a quoted heading that ends in a colon ("“See also:”"), which introduces links, not speech.
+MAX_HEADING_WORDS = 3
 # Dependents that give a clause a subject of its own.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
@@ -54,6 +70,22 @@ PRO_CLAUSES = frozenset(("so", "yes", "no"))
 RELATIVE_TAGS = ("WDT", "WP")
 # Marks that set a relative clause off as the writer's aside (", who …", "— which …").
 ASIDE_MARKS = (",", "—", "–", "--")
+# Verbs that say how their subject looks ("the plan seems to work", "she appeared calm"), not what
+# anyone says: what they attribute holds the subject.
+RAISING_VERBS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
+# Nouns of saying or feeling that a verb makes into a statement ("raised questions", "voiced concern").
+MESSAGE_NOUNS = CLAIM_NOUNS | frozenset(
+    """question criticism attack testimony thought tale doubt praise support opposition objection
+    amusement frustration anger outrage disappointment skepticism confidence""".split()
+)
+# Prepositions that give the topic of such a noun ("questions about", "criticism of", "support for").
+TOPIC_PREPOSITIONS = frozenset("about of for against over".split())
+# Where words are said ("in an interview", "on social media", "during a news conference").
+OCCASION_PREPOSITIONS = frozenset("in on during at".split())
+OCCASION_NOUNS = frozenset(
+    """interview statement speech show broadcast podcast appearance media tweet post
+    op-ed column letter email release conference briefing remarks""".split()
+)
 # Prepositions that carry what a stance is about ("accused him of", "called for", "criticized … over");
 # "in", "at", "during" and the like give only when or where.
 CONTENT_PREPOSITIONS = frozenset("for of on as about against with to over into from".split())
@@ -102,6 +134,10 @@ class QuoteFinder:
             for span in self.spans
             if not any(start <= span.start and span.end <= end + 1 for start, end in inside)
         ]
+        # "X said on “Morning Show” that the plan was “dead”": the cue reports the clause with its
+        # quoted words; a quotation of its own outside that clause is a title or a name, not speech.
+        reporting = {event.cue.i for event in reported if event.kind == "partial"}
+        events = [event for event in events if event.cue is None or event.cue.i not in reporting]
         used = {event.cue.i for event in events if event.cue is not None}
         events += [event for event in reported if event.cue.i not in used or event.kind == "partial"]
         events += self.find_answers(labels) + self.find_labelled(labels)
@@ -134,16 +170,23 @@ class QuoteFinder:
             cue, subject = self.find_signature(span)
         if cue is None:
             cue, subject = self.find_adjacent_verb(span)
-        content = self.with_leading_that(span, cue)
+        content = self.with_leading_words(span, cue)
         return Event(span.start, "marks", span, cue, subject, content, self.paragraph_of(span.start))
 
-    def with_leading_that(self, span: QuoteSpan, cue) -> tuple[int, int]:
-        """ "X said that “…”": the quotation with its "that", which opens the clause the cue reports.
-        A quotation nested in another keeps to its marks: the words around it are the outer quote's."""
+    def with_leading_words(self, span: QuoteSpan, cue) -> tuple[int, int]:
+        """ "X said that “…”", "X says the mayor “knows …”": the quotation with the words that open the
+        clause the cue reports before it ("that", a subject, an object), unless a comma or a colon
+        sets the quotation off ("X told them: “…”"). A quotation nested in another keeps to its marks:
+        the words around it are the outer quote's."""
         if cue is None or cue.idx > span.start or span.nested:
             return span.content
         that = _THAT_BEFORE.search(self.text, cue.idx + len(cue), span.start)
-        return (that.start(), span.content[1]) if that else span.content
+        if that:
+            return (that.start(), span.content[1])
+        if self.text[cue.idx : span.start].rstrip().endswith((",", ":")):
+            return span.content
+        opening = find_opening_words(cue, span.start)
+        return (opening.idx, span.content[1]) if opening is not None else span.content
 
     def find_signature(self, span: QuoteSpan):
         """ "“…” ― Ana Veltri": a dash after the quotation, then a name, signs it."""
@@ -312,6 +355,7 @@ class QuoteFinder:
         if subject.lower_ == "it" and cue.dep_ == "ROOT" and is_expletive(cue):
             return None
         tokens = cut_statement_tail(find_complement(cue)) or find_relative_object(cue)
+        tokens = with_relative_pronoun(cue, with_raised_subject(cue, tokens))
         if not tokens:
             return None
         event = self.make_clause_event(
@@ -361,6 +405,8 @@ class QuoteFinder:
         """A reported clause; "partial" when it holds a quotation and words of the writer's own."""
         paragraph = self.paragraphs[self.paragraph_of(cue.idx)]
         content = (max(content[0], paragraph[0]), min(content[1], paragraph[1]))
+        lead = _WRITERS_LEAD.match(self.text, *content)
+        content = (lead.end(), content[1]) if lead else content
         opened = [span.content[1] for span in self.spans if content[0] <= span.start < content[1]]
         content = (content[0], max([content[1], *opened]))
         if content[1] <= content[0]:
@@ -392,7 +438,9 @@ class QuoteFinder:
         if cue.head.i > cue.i:  # the phrase leads its clause
             content = (phrase[-1].idx + len(phrase[-1]), clause[-1].idx + len(clause[-1]))
         else:
-            content = (clause[0].idx, phrase[0].idx)
+            # "That is according to X": the "is" only links the phrase, it is not what X says
+            linked = cue.head.lower_.replace("’", "'") in NOT_FRAMING and cue.head.i == phrase[0].i - 1
+            content = (clause[0].idx, cue.head.idx if linked else phrase[0].idx)
         return self.make_clause_event(cue, subject, self.trim(*content))
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -426,7 +474,10 @@ class QuoteFinder:
 
     def add_continuation(self, event: Event) -> None:
         """A paragraph opening with an uncued quotation continues the previous speaker; it keeps that
-        quote's cue, since one cue can introduce a quotation that runs over several paragraphs."""
+        quote's cue, since one cue can introduce a quotation that runs over several paragraphs.
+        A quoted heading ("“See also:”") continues nothing: a few words that end in a colon."""
+        if self.is_heading(event.content):
+            return
         found = self.find_continued()
         if found is None or found[0] < event.paragraph - 1:
             return
@@ -443,6 +494,11 @@ class QuoteFinder:
             )
             return
         self.emit(event, previous.speaker, previous.cue, "direct", None, previous.cue_span)
+
+    def is_heading(self, content: tuple[int, int]) -> bool:
+        """Whether a quotation is a heading: a few words ending in a colon."""
+        words = _WORD.findall(self.text, *content)
+        return self.text[content[1] - 1 : content[1]] == ":" and len(words) <= MAX_HEADING_WORDS
 
     def find_continued(self) -> tuple[int, Quote] | None:
         """The quote an uncued quotation continues: the last one, passing over quotes nested in a
@@ -576,7 +632,7 @@ def find_complement(cue) -> list:
     if clauses:
         # "Because …, she said the plan works": the clause after the cue, when there is one
         tokens = list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
-        return tokens + find_joined_clause(cue, tokens)
+        return without_leading_date(cue, tokens) + find_joined_clause(cue, tokens)
     if find_passive_agent(cue) is not None:
         return find_passive_content(cue)
     if cue.dep_ == "parataxis":
@@ -589,6 +645,9 @@ def find_complement(cue) -> list:
         return [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
     if not parts:
         return find_stranded_clause(cue)
+    topic = find_message_topic(parts[0]) if len(parts) == 1 else []
+    if topic:
+        return topic
     tokens = list(cue.doc[parts[0].left_edge.i : max(part.right_edge.i for part in parts) + 1])
     if is_cue_particle(tokens[0], parts[0]) and not any(
         t.dep_ not in ("prt", "advmod") for t in cue.doc[cue.i + 1 : tokens[0].i]
@@ -620,22 +679,85 @@ def is_as_clause(cue) -> bool:
     )
 
 
+def find_opening_words(cue, quote_start: int):
+    """ "X says the mayor “knows …”", "X called him “a liar”": the first word of the cue's complement when
+    the complement opens between the cue and a quotation and runs into it, else None."""
+    tokens = find_complement(cue)
+    if not tokens or not cue.i < tokens[0].i or not tokens[0].idx < quote_start <= tokens[-1].idx:
+        return None
+    inside = {token.i for token in tokens}
+    before_quote = [token for token in cue.doc[tokens[0].i :] if token.idx < quote_start]
+    return tokens[0] if all(token.i in inside for token in before_quote) else None
+
+
+def find_message_topic(part) -> list:
+    """ "voiced doubts about the plan", "expressed concern that it fails": a noun of saying as the
+    object only names the act (the verb and noun say together what "questioned" says alone); what is
+    attributed is its topic (without the preposition) or its clause (with its "that" or "to"). A
+    possessed noun is a thing talked about ("defended his support for the plan"), not the act; so is
+    "the" noun "of" someone ("echoed the concerns of the crews")."""
+    if part.dep_ != "dobj" or not noun_in(part, MESSAGE_NOUNS):
+        return []
+    if any(child.dep_ == "poss" for child in part.children):
+        return []
+    definite = any(child.lower_ == "the" for child in part.lefts)
+    for child in part.rights:
+        if child.dep_ in CLAUSE_DEPS and child.left_edge.lower_ in ("that", "to"):
+            return list(part.doc[child.left_edge.i : part.right_edge.i + 1])
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+            if definite and child.lower_ == "of":
+                return []
+            return list(part.doc[child.i + 1 : part.right_edge.i + 1])
+    return []
+
+
+def without_leading_date(cue, tokens: list) -> list:
+    """ "She said Tuesday the plan works", "said on Friday he met …": a date right after the cue tells
+    when it was said (the parser often hangs it on the clause)."""
+    first = tokens[0]
+    if first.i != cue.i + 1:
+        return tokens
+    if first.dep_ == "prep" and is_date_object(first):
+        end = first.right_edge.i
+    elif first.ent_type_ in ("DATE", "TIME") and first.ent_iob_ == "B":
+        end = find_entity_end(first).i
+    else:
+        return tokens
+    if end + 1 < len(cue.doc) and cue.doc[end + 1].tag_ == "POS":
+        return tokens  # "said Tuesday's vote …": the date belongs to the clause's subject
+    return [token for token in tokens if token.i > end]
+
+
 def find_joined_clause(cue, tokens: list) -> list:
     """ "She said the plan works, but the vote failed": a clause with its own subject that the parser
     joins to the cue right after its reported clause goes on with what is reported."""
     joined = next((child for child in cue.rights if child.dep_ == "conj" and child.i > tokens[-1].i), None)
-    if joined is None or is_cue_verb(joined) or not any(c.dep_ in SUBJECT_DEPS for c in joined.children):
-        return []  # no clause, a new statement ("… and added") or the speaker's next act ("… and left")
+    if joined is None or not any(c.dep_ in SUBJECT_DEPS for c in joined.children):
+        return []  # no clause, or the speaker's next act ("… and left")
     between = cue.doc[tokens[-1].i + 1 : joined.left_edge.i]
     if any(token.dep_ not in ("cc", "punct") for token in between):
+        return []
+    # "… and added", "… but she did not say when" are new statements; "… but the board refused"
+    # still answers the first one
+    contrast = any(token.lower_ == "but" for token in between) and not has_pronoun_subject(joined)
+    if is_cue_verb(joined) and (not contrast or verb_base(joined) in STATEMENT_CUES):
         return []
     return list(cue.doc[tokens[-1].i + 1 : joined.right_edge.i + 1])
 
 
+def has_pronoun_subject(verb) -> bool:
+    """ "… but she also warned": a pronoun subject is mostly the speaker, going on to a new act."""
+    return any(child.dep_ in SUBJECT_DEPS and child.tag_ == "PRP" for child in verb.children)
+
+
 def is_cue_particle(first, part) -> bool:
     """A preposition that opens a complement right after its verb, or the "for" the parser makes the
-    mark of a clause ("called for the allies to act"): in both it is a particle of the cue."""
-    return first == part if part.dep_ == "prep" else first.dep_ == "mark" and first.lower_ == "for"
+    mark of a clause ("called for the allies to act"): in both it is a particle of the cue. Not the
+    "as" after a relative object, which opens what the object is said to be ("which she described as
+    a disaster")."""
+    if part.dep_ == "prep":
+        return first == part and not (first.lower_ == "as" and part.head.dep_ == "relcl")
+    return first.dep_ == "mark" and first.lower_ == "for"
 
 
 def find_gap(tokens: list, cue) -> tuple[int, int] | None:
@@ -648,6 +770,30 @@ def find_gap(tokens: list, cue) -> tuple[int, int] | None:
         return None  # "the talks are expected by X to fail": the cue is inside the words reported
     first, last = cue.doc[missing[0]], cue.doc[missing[-1]]
     return first.idx, last.idx + len(last)
+
+
+def with_raised_subject(cue, tokens: list) -> list:
+    """ "The plan seems to work", "the talks are expected to fail": a raising verb says something of
+    its subject, so what it attributes is the subject with the complement (the verb a gap between).
+    Not so when a clause is reported ("it appears that …", "she seemed to imply that …")."""
+    raising = cue.lower_ in RAISING_VERBS or (verb_base(cue) == "expect" and is_expletive(cue))
+    subject = next((child for child in cue.lefts if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if not tokens or not raising or subject is None or tokens[0].i < cue.i:
+        return tokens
+    if any(token.dep_ == "ccomp" for token in tokens):
+        return tokens
+    return list(subject.subtree) + tokens
+
+
+def with_relative_pronoun(cue, tokens: list) -> list:
+    """ "the port, which he describes as a lifeline": the relative pronoun stands for what the
+    cue says something of, so it goes with the complement (the speaker and cue a gap between)."""
+    if cue.dep_ != "relcl" or not tokens or tokens[0].i < cue.i:
+        return tokens
+    pronoun = next(
+        (c for c in cue.lefts if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in RELATIVE_TAGS), None
+    )
+    return tokens if pronoun is None else [pronoun, *tokens]
 
 
 def find_relative_object(cue) -> list:
@@ -666,6 +812,9 @@ def cut_statement_tail(tokens: list) -> list:
         if aside is None:
             break
         tokens = before(tokens, aside)
+    occasion = next((token for token in tokens[1:] if is_saying_occasion(token, tokens[-1])), None)
+    if occasion is not None:
+        tokens = [token for token in tokens if token.i < occasion.left_edge.i]
     second = next((token for token in tokens[1:] if is_second_statement(token)), None)
     return tokens if second is None else before(tokens, second)
 
@@ -687,14 +836,33 @@ def is_second_statement(token) -> bool:
     )
 
 
+def is_saying_occasion(token, last) -> bool:
+    """ "… in an interview with the radio", "… on social media": a phrase ending the content that
+    says where the words were said, which the parser hangs on the reported clause, not on the cue."""
+    if token.dep_ != "prep" or token.lower_ not in OCCASION_PREPOSITIONS or token.right_edge.i < last.i:
+        return False
+    return any(child.dep_ == "pobj" and noun_in(child, OCCASION_NOUNS) for child in token.children)
+
+
 def is_trailing_aside(token, last) -> bool:
-    """A relative clause that ends the content, set off by a comma or a dash: the writer explaining."""
+    """A relative clause that ends the content, set off by a comma or a dash, or an apposition set
+    off by a comma (", a former mayor"): the writer explaining. An apposition after a dash or a colon
+    ("… one issue: housing") is what the speaker names, so it stays."""
     start = token.left_edge.i
+    if token.right_edge.i < last.i or start == 0:
+        return False
+    mark = token.doc[start - 1].text
+    return (token.dep_ == "relcl" and mark in ASIDE_MARKS) or (mark == "," and is_described_aside(token))
+
+
+def is_described_aside(token) -> bool:
+    """An apposition that describes with a noun phrase of its own (", a former mayor", ", the
+    party's nominee"); the parser also reads the next items of a list as appositions (", Ana and
+    Luis"), which open with no article or hold a conjunction."""
     return (
-        token.dep_ == "relcl"
-        and token.right_edge.i >= last.i
-        and start > 0
-        and token.doc[start - 1].text in ASIDE_MARKS
+        token.dep_ == "appos"
+        and token.left_edge.lower_ in ("a", "an", "the")
+        and not any(child.dep_ == "conj" for child in token.children)
     )
 
 
@@ -720,11 +888,18 @@ def is_complement(child) -> bool:
     if child.dep_ in COMPLEMENT_DEPS:
         return child.ent_type_ not in ("DATE", "TIME")  # "promised Sunday to …": when, not what
     if child.dep_ == "prep":
-        return is_content_prep(child)
+        return is_content_prep(child) or is_by_name(child)
     if child.lower_ in PRO_CLAUSES:
         return True  # "said so", "said no": the word stands for the clause
     # "pushed for …", "vowed to …", and the question of "asked if …", which the parser hangs as a condition
     return child.dep_ == "advcl" and child.left_edge.lower_ in ("for", "to", "if", "whether")
+
+
+def is_by_name(prep) -> bool:
+    """ "did not mention her rival by name": how the object is named is part of what is said of it."""
+    return prep.lower_ == "by" and any(
+        child.dep_ == "pobj" and child.lower_ == "name" for child in prep.children
+    )
 
 
 def is_framing_verb(token) -> bool:
