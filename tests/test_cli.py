@@ -5,6 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
+from storyline.extract import html as html_module
 
 ARTICLE = """Valmora dockers stop work as pay talks collapse
 
@@ -105,10 +106,14 @@ def test_extract_drops_what_a_page_shares_with_earlier_pages_of_its_outlet(runne
     assert stories["b"] in second
 
 
-def test_a_page_that_breaks_a_library_fails_alone(runner, tmp_path):
+def test_a_page_that_breaks_a_library_fails_alone(runner, tmp_path, monkeypatch):
+    def break_the_library(tree):
+        raise AssertionError("a bug deep inside the HTML extractor")
+
+    monkeypatch.setattr(html_module, "read_body", break_the_library)
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "hostile.html").write_text(
-        "<svg html><p>" + "A sentence of prose here. " * 5 + "</p>", encoding="utf-8"
+        "<html><body><p>" + "A sentence of prose here. " * 5 + "</p></body></html>", encoding="utf-8"
     )
     result = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
