@@ -34,8 +34,10 @@ MIN_OCCURRENCES = 5
 # Features naming a word: a verb form rarer than MIN_OCCURRENCES becomes RARE_FORM; an object or
 # preposition rarer than MIN_OBJECT_OCCURRENCES is left out, which keeps the topical nouns of one year's
 # news out of the model and only common ones ("comments", "support", "concerns") in.
-WORD_FEATURES = ("w=", "dobj=", "prep=", "stem=")
+WORD_FEATURES = ("w=", "dobj=", "prep=", "stem=", "gov=", "phrase=")
 MIN_OBJECT_OCCURRENCES = 20
+# Word features built from the verb's own form, left out when the form may be a name.
+FORM_FEATURES = ("stem=", "phrase=")
 MIN_WEIGHT = 0.05
 REGULARISATION = 1.0
 AUXILIARIES = frozenset("be is am are was were been being has have had having do does did will would".split())
@@ -86,7 +88,7 @@ def features_of(token) -> list[str]:
     a verb, a headline's verb) counts as rare, so that no name gets a weight of its own."""
     features = cue_features(token)
     if token.ent_type_ or not token.text.islower():
-        return [RARE_FORM] + [feature for feature in features[1:] if not feature.startswith("stem=")]
+        return [RARE_FORM] + [feature for feature in features[1:] if not feature.startswith(FORM_FEATURES)]
     return features
 
 

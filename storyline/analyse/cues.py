@@ -21,6 +21,8 @@ WORD_CHILDREN = ("dobj", "prep")
 RARE_FORM = "w=<rare>"
 # Verbs that take a stance, with those of support or opposition ("congratulated", "commended").
 STANCE_VERBS = STANCE_CUES | FOR | AGAINST
+# Links by which a verb hangs on another that frames it ("wants to back", "said she backs", "by backing").
+GOVERNED_DEPS = frozenset("xcomp ccomp advcl conj pcomp".split())
 # Endings stripped, longest first, so "praised", "praises" and "praising" give "prais".
 STEM_ENDINGS = ("ing", "ed", "es", "s", "e")
 # Score above which a verb is taken as a cue (a logit; 0 is even odds), tuned on held-out train articles.
@@ -38,6 +40,10 @@ def cue_features(token) -> list[str]:
     # A verb inside a relative or adverbial clause often only describes ("those who said …").
     if token.dep_ != "ROOT":
         features.append(f"head_dep={token.head.dep_}")
+    features += governor_features(token)
+    # The verb with its particle or preposition: "voted for", "took aim at", "backed away from".
+    stem = crude_stem(token.lower_)
+    features += sorted({f"phrase={stem}+{c.lower_}" for c in children if c.dep_ in ("prep", "prt")})
     # A person or a body speaks; a date or an amount as subject seldom does.
     if subject is not None and subject.ent_type_:
         features.append(f"subj_ent={subject.ent_type_}")
@@ -51,6 +57,15 @@ def cue_features(token) -> list[str]:
     if any(word.text == "?" for word in token.sent[-2:]):
         features.append("question")
     return features
+
+
+def governor_features(token) -> list[str]:
+    """The word that frames the verb, with the link: "want to back" attributes a stance, "said she
+    backs" makes the verb part of what is said, "by backing" rides on another act."""
+    head = token.head
+    if token.dep_ not in GOVERNED_DEPS or not head.text.islower() or head.ent_type_:
+        return []
+    return [f"gov={token.dep_}:{crude_stem(head.lower_)}"]
 
 
 def is_inverted(token, subject, children) -> bool:

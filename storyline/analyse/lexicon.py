@@ -46,6 +46,15 @@ STANCE_CUES = word_set(
     decry lambast chide rebuke scold fault push press vote predict estimate disclose reveal"""
 )
 
+# Adjectives of a stance after "be", whose clause or prepositional object is the view held ("X is
+# skeptical of …", "X was eager to …", "X is confident that …").
+STANCE_ADJECTIVES = word_set(
+    """
+    eager quick hopeful confident worried angry skeptical sceptical supportive reluctant enamored
+    inclined wary outspoken keen upset vocal adamant convinced leery critical optimistic pessimistic
+    dismissive doubtful unhappy frustrated furious hesitant"""
+)
+
 # Cues whose reported clause is a statement even without "that" ("X said the talks failed").
 STATEMENT_CUES = word_set("say tell state add according")
 

@@ -12,6 +12,7 @@ from storyline.analyse.lexicon import (
     NON_SPEAKERS,
     QUOTE_CUES,
     SOURCE_NOUNS,
+    STANCE_ADJECTIVES,
     STATEMENT_CUES,
 )
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
@@ -41,6 +42,8 @@ _LABEL = re.compile(
 _LABEL_DASH = re.compile(r".*\s[-—–]\s+")
 # Lower-case prepositions after which a label names the audience or the setting, not the speaker.
 LABEL_SETTINGS = frozenset("to at on in with before".split())
+# Words a speaker's name can take between a quotation and the verb after it ("“…,” Ana B. Veltri quipped").
+MAX_SUBJECT_WORDS = 4
 # Words of a label that can still be a name ("Rep. Ana Beatriz Veltri Ortiz").
 MAX_LABEL_WORDS = 5
 # "that" right before a quotation mark, as in "said that “…”".
@@ -170,6 +173,8 @@ class QuoteFinder:
             cue, subject = self.find_signature(span)
         if cue is None:
             cue, subject = self.find_adjacent_verb(span)
+        if cue is None:
+            cue, subject = self.find_verb_after(span)
         content = self.with_leading_words(span, cue)
         return Event(span.start, "marks", span, cue, subject, content, self.paragraph_of(span.start))
 
@@ -211,6 +216,31 @@ class QuoteFinder:
             verb = words[-1]
         subject = find_subject(verb)
         return (verb, subject) if subject is not None else (None, None)
+
+    def find_verb_after(self, span: QuoteSpan):
+        """ "“…,” she quipped" / "“…!” beamed Ana": a verb outside the lexicon right after a quotation
+        that its sentence goes on from (a comma, "!" or "?" before the closing mark) frames it, with its
+        subject just before or just after it."""
+        if not self.opens_sentence(span) or self.text[span.start : span.end - 1].rstrip()[-1:] not in ",!?":
+            return None, None  # a quoted name or title inside a sentence ("the “Gang,” which …")
+        end = self.paragraphs[self.paragraph_of(span.start)][1]
+        after = self.doc.char_span(span.end, end, alignment_mode="expand")
+        words = [token for token in (after or ())[: MAX_SUBJECT_WORDS + 1] if not token.is_space]
+        verb = next((token for token in words if is_framing_verb(token)), None)
+        subject = find_subject(verb) if verb is not None else None
+        if subject is None:
+            return None, None
+        # the subject's words, or none, come between the quotation and the verb ("beamed Ana")
+        between = words[: words.index(verb)]
+        if any(token.i not in range(subject.left_edge.i, subject.right_edge.i + 1) for token in between):
+            return None, None
+        return verb, subject
+
+    def opens_sentence(self, span: QuoteSpan) -> bool:
+        """Whether a quotation starts its paragraph or follows the end of a sentence or a colon."""
+        start, _ = self.paragraphs[self.paragraph_of(span.start)]
+        before = self.text[start : span.start].rstrip().rstrip("”’\"'")
+        return not before or before[-1] in ".!?:"
 
     def find_labelled(self, labels: list[str | None]) -> list[Event]:
         """ "Ana Veltri: Talks Will Resume" — a paragraph led by a name and a colon, as headlines and
@@ -332,15 +362,15 @@ class QuoteFinder:
         events = []
         quoted = [span for span in self.spans if not span.nested]
         for token in self.doc:
-            if token.lower_ != "according" and not token.tag_.startswith(("VB", "NN")):
-                continue  # only a verb, a noun or "according to" can cue reported speech
+            if token.lower_ != "according" and not token.tag_.startswith(("VB", "NN", "JJ")):
+                continue  # only a verb, a noun, a stance adjective or "according to" can cue reported speech
             if any(span.contains(token.idx) for span in quoted):
                 continue
             if token.lower_ == "according":
                 event = self.make_according(token)
             elif token.tag_.startswith("NN"):
                 event = self.make_noun_reported(token)
-            elif is_cue_verb(token):
+            elif is_cue_verb(token) or is_stance_adjective(token):
                 event = self.make_reported(token)
             else:
                 continue
@@ -562,8 +592,9 @@ class QuoteFinder:
 
 def find_subject(cue):
     """The subject of a speech verb, following conjuncts ("X criticized Y and noted"), adjectives
-    ("X is likely to say"), clauses hanging off a noun ("a declaration saying") and participles the
-    parser hangs on a reported clause (the speaker's, not the clause's); the object of "according to"."""
+    ("X is likely to say"), clauses hanging off a noun ("a declaration saying"), participles the
+    parser hangs on a reported clause (the speaker's, not the clause's) and verbs it leaves loose after a
+    long subject ("Sources close to the talks say …"); the object of "according to"."""
     if cue.lower_ == "according":
         to = next((child for child in cue.children if child.lower_ == "to"), None)
         return (
@@ -581,11 +612,11 @@ def find_subject(cue):
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
             return subject
-        if token.dep_ in ("acl", "relcl") and is_noun(token.head):
+        if describes_noun(token):
             return token.head
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
             token = token.head  # "in defending the plan": the subject of the clause the phrase is in
-        elif token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head is token:
+        elif token.dep_ not in ("conj", "xcomp", "advcl", "acomp", "dep") or token.head is token:
             return None
         token = token.head
     return None
@@ -900,6 +931,20 @@ def is_by_name(prep) -> bool:
     return prep.lower_ == "by" and any(
         child.dep_ == "pobj" and child.lower_ == "name" for child in prep.children
     )
+
+
+def is_stance_adjective(token) -> bool:
+    """ "X is wary of …", "X was quick to …", "voters wary of …": an adjective after "be" or after its noun
+    that holds a view of what it governs."""
+    use = token.dep_ == "acomp" or (token.dep_ == "amod" and describes_noun(token))
+    return token.tag_ == "JJ" and use and token.lower_ in STANCE_ADJECTIVES
+
+
+def describes_noun(token) -> bool:
+    """A clause or an adjective after a noun that describes it ("a group backing …", "voters wary of …"):
+    the noun is its subject."""
+    after_noun = token.dep_ == "amod" and token.head.i < token.i
+    return (token.dep_ in ("acl", "relcl") or after_noun) and is_noun(token.head)
 
 
 def is_framing_verb(token) -> bool:

@@ -108,3 +108,24 @@ def test_a_subject_and_verb_after_a_comma_are_inverted():
     )
     assert "inverted" in cue_features(doc[4])
     assert "inverted" not in cue_features(doc[1])
+
+
+def test_the_verb_a_verb_hangs_on_is_a_feature_with_the_link():
+    doc = parse("She wants to back him", [1, 1, 3, 1, 3], "nsubj ROOT aux xcomp dobj", "PRP VBZ TO VB PRP")
+    assert "gov=xcomp:want" in cue_features(doc[3])
+    assert not any(feature.startswith("gov=") for feature in cue_features(doc[1]))
+
+
+def test_a_verb_and_its_preposition_make_a_phrase_feature():
+    doc = parse("She voted for him", [1, 1, 1, 2], "nsubj ROOT prep pobj", "PRP VBD IN PRP")
+    assert "phrase=vot+for" in cue_features(doc[1])
+
+
+def test_a_subject_is_found_across_a_loose_dep_link():
+    doc = parse(
+        "Sources close to talks say costs rose",
+        [1, 1, 1, 2, 1, 6, 4],
+        "nsubj ROOT prep pobj dep nsubj ccomp",
+        "NNS VBP IN NNS VBP NNS VBD",
+    )
+    assert find_subject(doc[4]).text == "Sources"

@@ -467,3 +467,25 @@ def test_the_as_after_a_relative_object_opens_what_it_is_said_to_be(quotes_of):
     text = "The new harbour, which Carla Montez described as a disaster, will close in May."
     quotes = [quote for quote in quotes_of(text) if quote.cue == "described"]
     assert [quote.text for quote in quotes][-1:] == ["as a disaster"]
+
+
+def test_a_stance_adjective_after_be_attributes_its_object(quotes_of):
+    quote = find_quote(quotes_of("Carla Montez is skeptical of the new bridge plan."), "the new bridge")
+    assert (quote.speaker, quote.cue, quote.text) == ("Carla Montez", "skeptical", "the new bridge plan")
+
+
+def test_a_verb_after_a_quotation_frames_it(quotes_of):
+    text = "The hall fell silent. “Go back to your office,” Tomas Rendell barked at the clerk."
+    quote = find_quote(quotes_of(text), "Go back")
+    assert (quote.speaker, quote.cue, quote.kind) == ("Tomas Rendell", "barked", "direct")
+
+
+def test_a_quoted_title_inside_a_sentence_takes_no_verb_after_it(quotes_of):
+    text = "She joined the “Harbour Watch,” which included two former mayors."
+    assert not any(quote.cue == "included" for quote in quotes_of(text))
+
+
+def test_a_stance_adjective_after_its_noun_attributes_to_that_noun(quotes_of):
+    quotes = quotes_of("Farmers reluctant to sell their land met the council on Monday.")
+    quote = find_quote(quotes, "to sell")
+    assert (quote.speaker, quote.cue) == ("Farmers", "reluctant")
