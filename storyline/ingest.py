@@ -188,6 +188,8 @@ def parse_file(path: Path, options: Options) -> list[RawDocument | IngestFailure
     if kind == "feed":
         return parse_feed(source, data)
     text = decode_bytes(source, data, find_declared_charset(data) if kind == "html" else None)
+    if not text.strip():  # the bytes held only separators that text counts as space (\x1c-\x1f)
+        raise InputError(source, E_EMPTY)
     return [RawDocument(source=source, payload=text, kind=kind)]
 
 
