@@ -62,6 +62,10 @@ _WRITERS_LEAD = re.compile(
 _WORD = re.compile(r"\w+")
 # Words of a quoted heading that ends in a colon ("“See also:”"), which introduces links, not speech.
 MAX_HEADING_WORDS = 3
+# Lower-case words of a title ("Meet the Press", "Guardians of the Galaxy").
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on to for with at by from as s".split())
+# Where a quoted title sits: in a noun phrase or a preposition's object, not as what a verb says.
+NAME_DEPS = frozenset("pobj pcomp compound nmod poss nsubj nsubjpass appos npadvmod dep".split())
 # Dependents that give a clause a subject of its own.
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
 COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp")
@@ -79,7 +83,8 @@ RAISING_VERBS = frozenset("seem seems seemed seeming appear appears appeared app
 # Nouns of saying or feeling that a verb makes into a statement ("raised questions", "voiced concern").
 MESSAGE_NOUNS = CLAIM_NOUNS | frozenset(
     """question criticism attack testimony thought tale doubt praise support opposition objection
-    amusement frustration anger outrage disappointment skepticism confidence""".split()
+    amusement frustration anger outrage disappointment skepticism confidence
+    case congratulations thanks condolences apology advocacy attention""".split()
 )
 # Prepositions that give the topic of such a noun ("questions about", "criticism of", "support for").
 TOPIC_PREPOSITIONS = frozenset("about of for against over".split())
@@ -131,11 +136,11 @@ class QuoteFinder:
         labels = self.label_paragraphs()
         reported = self.find_reported()
         # A quotation inside a reported clause is part of that (partial) quote, not one of its own.
-        inside = [event.content for event in reported if event.kind == "partial"]
+        partial = [event for event in reported if event.kind == "partial"]
         events = [
             self.make_marks_event(span)
             for span in self.spans
-            if not any(start <= span.start and span.end <= end + 1 for start, end in inside)
+            if not any(holds_quote(event, span) for event in partial) and not self.is_title(span)
         ]
         # "X said on “Morning Show” that the plan was “dead”": the cue reports the clause with its
         # quoted words; a quotation of its own outside that clause is a title or a name, not speech.
@@ -166,6 +171,21 @@ class QuoteFinder:
             if offset < end or index == len(self.paragraphs) - 1:
                 return index if offset >= start or index == 0 else index - 1
         return 0
+
+    def is_title(self, span: QuoteSpan) -> bool:
+        """Whether a quotation names a show, a book or a nickname ("on the network's “Morning Hour”",
+        "the “Blue Sky” star"): its words are capitalised like a title and it sits in a noun phrase,
+        not where a verb takes what is said."""
+        words = _WORD.findall(self.text, *span.content)
+        if not words or any(word[0].islower() and word not in TITLE_SMALL_WORDS for word in words):
+            return False
+        tokens = self.doc.char_span(*span.content, alignment_mode="expand")
+        if not tokens:
+            return False
+        root = tokens.root
+        while root.dep_ == "conj":
+            root = root.head  # "starred in “A” and “B”"
+        return root.dep_ in NAME_DEPS
 
     def make_marks_event(self, span: QuoteSpan) -> Event:
         cue, subject = self.find_cue(span)
@@ -437,6 +457,7 @@ class QuoteFinder:
         content = (max(content[0], paragraph[0]), min(content[1], paragraph[1]))
         lead = _WRITERS_LEAD.match(self.text, *content)
         content = (lead.end(), content[1]) if lead else content
+        content = self.before_quoted_sentence(content)
         opened = [span.content[1] for span in self.spans if content[0] <= span.start < content[1]]
         content = (content[0], max([content[1], *opened]))
         if content[1] <= content[0]:
@@ -450,6 +471,16 @@ class QuoteFinder:
                 return None  # the quotation is the content: its own event attributes it
             kind = "partial"
         return Event(cue.idx, kind, None, cue, subject, content, self.paragraph_of(cue.idx))
+
+    def before_quoted_sentence(self, content: tuple[int, int]) -> tuple[int, int]:
+        """A reported clause ends before a quotation that opens a sentence of its own ("X said the
+        plan failed. “We tried,” …"), which the parser can join to the clause."""
+        for span in self.spans:
+            if content[0] < span.start < content[1] and any(
+                end.end() == span.start for end in _SENTENCE_END.finditer(self.text, content[0], span.start)
+            ):
+                return self.trim(content[0], span.start)
+        return content
 
     def count_words_outside(self, content: tuple[int, int], spans: list[QuoteSpan]) -> int:
         text = list(self.text[content[0] : content[1]])
@@ -587,7 +618,22 @@ class QuoteFinder:
         earlier = [
             quote for _, quote in self.quotes if quote.content_span and quote.content_span[1] <= span.start
         ]
-        return bool(earlier) and earlier[-1].content_span[0] >= start and before.endswith((".", "!", "?"))
+        # the sentence before can end inside its closing mark ("… said: “It opens.” “It …”")
+        return (
+            bool(earlier)
+            and earlier[-1].content_span[0] >= start
+            and before.rstrip('”"’').endswith((".", "!", "?"))
+        )
+
+
+def holds_quote(event: Event, span: QuoteSpan) -> bool:
+    """Whether a partial clause holds a quotation: the clause runs to its closing mark or, when the cue
+    leads into the clause, to the end of its words (the comma and mark after them are left out:
+    "insisted that he “won big,” adding …")."""
+    start, end = event.content
+    if span.start < start:
+        return False
+    return span.end <= end + 1 or (event.cue.idx < span.start and span.content[1] <= end)
 
 
 def find_subject(cue):
@@ -607,7 +653,12 @@ def find_subject(cue):
     if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ccomp":
         token = cue.head.head  # "X said the council failed, claiming …": the participle is X's
     for _ in range(4):
-        subject = find_nearest_subject(token) or find_number_subject(token) or find_stray_subject(token)
+        subject = (
+            find_nearest_subject(token)
+            or find_number_subject(token)
+            or find_stray_subject(token)
+            or find_compound_subject(token)
+        )
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return token.head
@@ -632,6 +683,16 @@ def find_number_subject(verb):
         ),
         None,
     )
+
+
+def find_compound_subject(verb):
+    """ "“…,” Ana answers.": a name right before a verb with no subject, which the parser reads as a
+    compound of the verb (it takes the verb for a noun), is the verb's subject."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    is_name = before.dep_ == "compound" and before.tag_ in ("NNP", "NNPS")
+    return before if is_name and before.head == verb else None
 
 
 def find_stray_subject(verb):
@@ -663,7 +724,8 @@ def find_complement(cue) -> list:
     if clauses:
         # "Because …, she said the plan works": the clause after the cue, when there is one
         tokens = list(next((clause for clause in clauses if clause.i > cue.i), clauses[0]).subtree)
-        return without_leading_date(cue, tokens) + find_joined_clause(cue, tokens)
+        joined = find_joined_clause(cue, tokens) or find_but_part(cue, tokens)
+        return without_leading_date(cue, tokens) + joined
     if find_passive_agent(cue) is not None:
         return find_passive_content(cue)
     if cue.dep_ == "parataxis":
@@ -763,7 +825,7 @@ def find_joined_clause(cue, tokens: list) -> list:
     """ "She said the plan works, but the vote failed": a clause with its own subject that the parser
     joins to the cue right after its reported clause goes on with what is reported."""
     joined = next((child for child in cue.rights if child.dep_ == "conj" and child.i > tokens[-1].i), None)
-    if joined is None or not any(c.dep_ in SUBJECT_DEPS for c in joined.children):
+    if joined is None or not has_own_subject(joined):
         return []  # no clause, or the speaker's next act ("… and left")
     between = cue.doc[tokens[-1].i + 1 : joined.left_edge.i]
     if any(token.dep_ not in ("cc", "punct") for token in between):
@@ -774,6 +836,27 @@ def find_joined_clause(cue, tokens: list) -> list:
     if is_cue_verb(joined) and (not contrast or verb_base(joined) in STATEMENT_CUES):
         return []
     return list(cue.doc[tokens[-1].i + 1 : joined.right_edge.i + 1])
+
+
+def find_but_part(cue, tokens: list) -> list:
+    """ "She said the goal was not to close the port but to open it": the "but" part of a "not … but …"
+    in the reported clause, which the parser hangs on the cue."""
+    if not any(token.dep_ == "neg" for token in tokens):
+        return []
+    following = [token for token in cue.doc[tokens[-1].i + 1 : cue.sent.end] if token.text != ","]
+    if not following or following[0].lower_ != "but" or following[0].head != cue:
+        return []
+    part = next((child for child in cue.rights if child.i > following[0].i), None)
+    if part is None or part.dep_ not in ("conj", "advcl", "xcomp", "ccomp"):
+        return []
+    if has_own_subject(part) and not any(child.dep_ == "mark" for child in part.children):
+        return []  # "… not yet, but she said …": a clause of its own, not the other half
+    return list(cue.doc[tokens[-1].i + 1 : part.right_edge.i + 1])
+
+
+def has_own_subject(verb) -> bool:
+    """Whether a verb heads a clause with a subject of its own."""
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
 
 
 def has_pronoun_subject(verb) -> bool:

@@ -489,3 +489,48 @@ def test_a_stance_adjective_after_its_noun_attributes_to_that_noun(quotes_of):
     quotes = quotes_of("Farmers reluctant to sell their land met the council on Monday.")
     quote = find_quote(quotes, "to sell")
     assert (quote.speaker, quote.cue) == ("Farmers", "reluctant")
+
+
+def test_a_quoted_show_name_takes_no_cue_from_the_reported_clause(quotes_of):
+    text = "Speaking Sunday on the network’s “Morning Hour,” Carla Montez admitted that the budget was wrong."
+    quotes = quotes_of(text)
+    assert [(quote.text, quote.cue) for quote in quotes] == [("that the budget was wrong", "admitted")]
+
+
+def test_a_quotation_ending_a_partial_clause_before_its_comma_is_held_by_it(quotes_of):
+    text = "Carla Montez insisted that she has “saved the harbour,” claiming that the port made a profit."
+    quote = find_quote(quotes_of(text), "that the port")
+    assert (quote.cue, quote.kind) == ("claiming", "reported")
+
+
+def test_a_reported_clause_ends_before_a_quoted_sentence(quotes_of):
+    text = (
+        "Even so, Carla Montez said, the harbour had far too many piers. "
+        "''It was only waiting for a storm to wreck it.''"
+    )
+    quote = find_quote(quotes_of(text), "the harbour")
+    assert quote.text == "the harbour had far too many piers"
+
+
+def test_a_name_read_as_a_compound_of_the_verb_after_a_quotation_is_its_speaker(quotes_of):
+    quote = find_quote(quotes_of("“Two parks, nothing more,” Brandt replies."), "Two parks")
+    assert (quote.speaker, quote.cue) == ("Brandt", "replies")
+
+
+def test_making_a_case_for_something_attributes_the_something(quotes_of):
+    quote = find_quote(quotes_of("Carla Montez made a case for reading old books."), "reading")
+    assert quote.text == "reading old books"
+
+
+def test_a_quotation_right_after_a_quoted_sentence_continues_its_speaker(quotes_of):
+    text = "Carla Montez told the council: “The harbour will open.” “It will take a year.”"
+    quote = find_quote(quotes_of(text), "It will take")
+    assert (quote.speaker, quote.kind) == ("Carla Montez", "direct")
+
+
+def test_the_but_half_of_not_this_but_that_stays_in_the_reported_clause(quotes_of):
+    text = (
+        "Carla Montez said she would vote for him not because of a grudge but because he is a good candidate."
+    )
+    quote = find_quote(quotes_of(text), "she would")
+    assert quote.text.endswith("but because he is a good candidate")
