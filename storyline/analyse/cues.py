@@ -32,7 +32,8 @@ MIN_SCORE = -0.5
 def cue_features(token) -> list[str]:
     """The features of one verb token, as names (each present feature counts once); the word comes first."""
     subject = find_nearest_subject(token)
-    features = [f"w={token.lower_}", f"stem={crude_stem(token.lower_)}", f"lexicon={lexicon_class(token)}"]
+    stem = crude_stem(token.lower_)
+    features = [f"w={token.lower_}", f"stem={stem}", f"lexicon={lexicon_class(token)}"]
     features += [f"dep={token.dep_}", f"tag={token.tag_}", f"subj={subject_class(subject)}"]
     children = list(token.children)
     features += sorted({f"child={child.dep_}" for child in children if child.dep_ in TELLING_CHILDREN})
@@ -42,7 +43,6 @@ def cue_features(token) -> list[str]:
         features.append(f"head_dep={token.head.dep_}")
     features += governor_features(token)
     # The verb with its particle or preposition: "voted for", "took aim at", "backed away from".
-    stem = crude_stem(token.lower_)
     features += sorted({f"phrase={stem}+{c.lower_}" for c in children if c.dep_ in ("prep", "prt")})
     # A person or a body speaks; a date or an amount as subject seldom does.
     if subject is not None and subject.ent_type_:

@@ -408,9 +408,7 @@ class QuoteFinder:
         tokens = with_relative_pronoun(cue, with_raised_subject(cue, tokens))
         if not tokens:
             return None
-        event = self.make_clause_event(
-            cue, subject, self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        )
+        event = self.make_tokens_event(cue, subject, tokens[0], tokens[-1])
         return replace(event, gap=find_gap(tokens, cue)) if event is not None else None
 
     def make_unsourced(self, cue) -> Event | None:
@@ -424,7 +422,7 @@ class QuoteFinder:
         if cue.dep_ not in ("ROOT", "ccomp") or subject is None or subject.lower_ == "it" or not parts:
             return None
         first, last = subject.left_edge, max(part.right_edge for part in parts)
-        event = self.make_clause_event(cue, None, self.trim(first.idx, last.idx + len(last)))
+        event = self.make_tokens_event(cue, None, first, last)
         # the cue's words: from after the subject to the preposition that opens the complement
         end = parts[0] if parts[0].dep_ == "prep" else cue
         gap = (subject.right_edge.idx + len(subject.right_edge), end.idx + len(end))
@@ -438,8 +436,7 @@ class QuoteFinder:
         comma = next((token for token in cue.doc[cue.i + 1 : cue.sent.end] if token.text == ","), None)
         if not tokens or comma is None or comma.i <= tokens[0].i:
             return None
-        last = cue.doc[comma.i - 1]
-        return self.make_clause_event(cue, None, self.trim(tokens[0].idx, last.idx + len(last)))
+        return self.make_tokens_event(cue, None, tokens[0], cue.doc[comma.i - 1])
 
     def make_noun_reported(self, cue) -> Event | None:
         """ "X's claim that …": the clause of a claim noun, attributed to its possessor."""
@@ -447,9 +444,11 @@ class QuoteFinder:
         if found is None:
             return None
         subject, tokens = found
-        return self.make_clause_event(
-            cue, subject, self.trim(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        )
+        return self.make_tokens_event(cue, subject, tokens[0], tokens[-1])
+
+    def make_tokens_event(self, cue, subject, first, last) -> Event | None:
+        """A reported clause running from token `first` through token `last`."""
+        return self.make_clause_event(cue, subject, self.trim(*char_range(first, last)))
 
     def make_clause_event(self, cue, subject, content: tuple[int, int]) -> Event | None:
         """A reported clause; "partial" when it holds a quotation and words of the writer's own."""
@@ -524,14 +523,14 @@ class QuoteFinder:
     def add_cued(self, event: Event) -> None:
         cue = event.cue
         if event.subject is None:  # an unsourced view ("… is expected to …")
-            self.emit(event, None, cue.text, event.kind, None, (cue.idx, cue.idx + len(cue)))
+            self.emit(event, None, cue.text, event.kind, None, char_range(cue, cue))
             return
         speaker = self.resolver.resolve(event.subject)
         if speaker.dropped and event.kind != "reported":
             return  # a journalist's question is no quote; what a journalist reports or asks is news
         self.resolver.remember(speaker, event.content)
         kind = self.marks_kind(event.quote, cue) if event.kind == "marks" else event.kind
-        self.emit(event, speaker.name, cue.text, kind, speaker, (cue.idx, cue.idx + len(cue)))
+        self.emit(event, speaker.name, cue.text, kind, speaker, char_range(cue, cue))
 
     def add_continuation(self, event: Event) -> None:
         """A paragraph opening with an uncued quotation continues the previous speaker; it keeps that
@@ -730,12 +729,11 @@ def find_complement(cue) -> list:
         return find_passive_content(cue)
     if cue.dep_ == "parataxis":
         # "Prices, she said, will rise": the clause the cue interrupts, without the cue's own words
-        tokens = [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
+        tokens = clause_around(cue)
         return tokens[1:] if tokens and tokens[0].dep_ == "mark" else tokens
     parts = [child for child in cue.rights if is_complement(child)]
     if not parts and is_as_clause(cue):
-        # "As the report noted, prices rose": the clause the as-clause hangs on, without it
-        return [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
+        return clause_around(cue)  # "As the report noted, prices rose": the clause the as-clause hangs on
     if not parts:
         return find_stranded_clause(cue)
     topic = find_message_topic(parts[0]) if len(parts) == 1 else []
@@ -747,6 +745,11 @@ def find_complement(cue) -> list:
     ):
         tokens = tokens[1:]  # "called for", "pointed to": the preposition belongs to the cue
     return tokens
+
+
+def clause_around(cue) -> list:
+    """The clause the cue's phrase hangs on, without the phrase."""
+    return [token for token in cue.head.subtree if not cue.left_edge.i <= token.i <= cue.right_edge.i]
 
 
 def find_stranded_clause(cue) -> list:
@@ -882,7 +885,11 @@ def find_gap(tokens: list, cue) -> tuple[int, int] | None:
     missing = [i for i in range(tokens[0].i, tokens[-1].i + 1) if i not in inside]
     if cue.i not in missing:
         return None  # "the talks are expected by X to fail": the cue is inside the words reported
-    first, last = cue.doc[missing[0]], cue.doc[missing[-1]]
+    return char_range(cue.doc[missing[0]], cue.doc[missing[-1]])
+
+
+def char_range(first, last) -> tuple[int, int]:
+    """The characters from token `first` through token `last`."""
     return first.idx, last.idx + len(last)
 
 
