@@ -188,8 +188,7 @@ def parse_file(path: Path, options: Options) -> list[RawDocument | IngestFailure
     if kind == "feed":
         return parse_feed(source, data)
     text = decode_bytes(source, data, find_declared_charset(data) if kind == "html" else None)
-    if not text.strip():  # the bytes held only separators that text counts as space (\x1c-\x1f)
-        raise InputError(source, E_EMPTY)
+    check_not_blank(source, text)  # as text too: bytes know no \x1c-\x1f or no-break space as space
     return [RawDocument(source=source, payload=text, kind=kind)]
 
 
@@ -211,8 +210,10 @@ def read_bytes(path: Path, options: Options) -> bytes:
     return data
 
 
-def check_not_blank(source: str, data: bytes) -> None:
-    if not data.removeprefix(codecs.BOM_UTF8).strip():
+def check_not_blank(source: str, data: bytes | str) -> None:
+    """Refuse a file of nothing but space (and a byte-order mark), as bytes or as decoded text."""
+    mark = codecs.BOM_UTF8 if isinstance(data, bytes) else "\ufeff"
+    if not data.removeprefix(mark).strip():
         raise InputError(source, E_EMPTY)
 
 

@@ -32,7 +32,7 @@ def test_png_magic_is_binary_even_with_an_html_extension(write) -> None:
     assert failure_of(write("a.html", b"\x89PNG\r\n\x1a\nabc")).reason == E_BINARY
 
 
-@pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf  ", b"\x1c\x1f"])
+@pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf  ", b"\x1c\x1f", b"\xc2\xa0\n"])
 def test_empty_or_blank_file_is_empty(write, content: bytes) -> None:
     assert failure_of(write("a.txt", content)).reason == E_EMPTY
 
