@@ -32,7 +32,7 @@ _BY = re.compile(r"\s*by\b")
 NOUN_MARKERS = word_set(
     "a an the this these those its their his her our your my any no every each such pose poses posed posing"
 )
-# Characters before a cue searched for its negation: two words and their spaces.
+# Characters before a stance word searched for its negation: two words and their spaces.
 NEGATION_REACH = 40
 NEGATIONS = word_set(
     """not no never refuse refuses refused refusing decline declines declined declining
@@ -105,7 +105,9 @@ def cue_is_negated(quote: Quote, texts: Mapping[str, str]) -> bool:
 
 def reads_as_noun_or_negated(before: str) -> bool:
     """Whether a stance word is a noun ("a challenge", "poses challenges", "questions about …" opening
-    what was said) or a verb under negation."""
+    what was said) or a verb under negation. Only the last words before it count: a long quote is not
+    read again from its start for each stance word in it."""
+    before = before[-NEGATION_REACH:]
     words = _WORD.findall(before.lower())[-1:]
     return not words or words[-1] in NOUN_MARKERS or is_negated(before)
 
