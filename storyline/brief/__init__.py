@@ -9,14 +9,15 @@ marginal relevance; each chosen sentence cites every article that carries the sa
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
 
 from storyline.analyse import is_statement
 from storyline.analyse.perspectives import find_perspectives
+from storyline.brief.quotes import key_quotes
 from storyline.brief.sentences import Sentence, article_sentences
 from storyline.brief.timeline import build_timeline
 from storyline.embed import Embedder
@@ -80,7 +81,7 @@ def build_brief(material: EventMaterial, embedder: Embedder, options: Options = 
         highlights=_highlights(pool, options.highlights),
         summary=_summary(pool, articles, options.summary_sentences),
         timeline=build_timeline(articles),
-        quotes=_key_quotes(material.quotes, articles),
+        quotes=key_quotes(material.quotes, articles),
         entities=_merged_entities(material.entities),
         sources=tuple(_source(article) for article in articles),
         only_in=_only_in(pool, len(articles)),
@@ -160,61 +161,6 @@ def _headline(articles: tuple[Article, ...], pool: _SentencePool) -> str:
 
 def _sentence_count(pool: _SentencePool, article_id: str) -> int:
     return sum(1 for sentence in pool.sentences if sentence.article_id == article_id)
-
-
-def _key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ...]) -> tuple[Quote, ...]:
-    """Every attributed quote, grouped by speaker: the most quoted speakers first, in reading order."""
-    said = [
-        quote
-        for article in articles
-        for quote in drop_nested(quotes.get(article.id, ()))
-        if quote.speaker and is_statement(quote)
-    ]
-    canonical = canonical_speakers(Counter(quote.speaker for quote in said if quote.speaker))
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for quote in said:
-        name = canonical[quote.speaker or ""]
-        by_speaker[name].append(replace(quote, speaker=name))
-    return tuple(
-        quote for group in sorted(by_speaker.values(), key=lambda group: -len(group)) for quote in group
-    )
-
-
-def drop_nested(quotes: tuple[Quote, ...]) -> list[Quote]:
-    """One article's quotes less those one reader would see twice: of a speaker's two quotes, one inside
-    the other, the outer one when the inner has a cue of its own ("issued a communiqué saying that …"
-    is what "saying" introduced) and the inner one when they share the cue (the reported clause holds
-    its quoted words)."""
-    return [
-        quote for quote in quotes if not any(shadows(other, quote) for other in quotes if other is not quote)
-    ]
-
-
-def shadows(other: Quote, quote: Quote) -> bool:
-    """Whether `other`, by the same speaker, makes `quote` redundant."""
-    if other.speaker != quote.speaker or not (other.content_span and quote.content_span):
-        return False
-    if other.cue_span == quote.cue_span:
-        return contains(other.content_span, quote.content_span)
-    return contains(quote.content_span, other.content_span)
-
-
-def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
-    return outer != inner and outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def canonical_speakers(counts: Counter[str]) -> dict[str, str]:
-    """One name per speaker across the event's articles: a name that ends a longer one ("Okafor" in
-    "Grace Okafor") is that speaker; among several such, the most quoted. A name that only begins a
-    longer one is another speaker ("NATO" is not "NATO Secretary General")."""
-    words = {name: WORD.findall(name.lower()) for name in counts}
-    canonical = {}
-    for name, own in words.items():
-        fuller = [
-            other for other, theirs in words.items() if len(theirs) > len(own) and theirs[-len(own) :] == own
-        ]
-        canonical[name] = max(fuller, key=lambda other: (counts[other], len(other))) if fuller else name
-    return canonical
 
 
 def _perspectives(material: EventMaterial) -> tuple[Perspective, ...]:

@@ -2,7 +2,8 @@ from collections import Counter
 
 import pytest
 
-from storyline.brief import EventMaterial, build_brief, canonical_speakers, drop_nested
+from storyline.brief import EventMaterial, build_brief
+from storyline.brief.quotes import canonical_speakers, drop_nested
 from storyline.embed import load_embedder
 from storyline.records import Article, Event, Quote
 
