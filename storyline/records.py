@@ -171,7 +171,7 @@ class Brief:
     headline: str
     start: datetime | None
     end: datetime | None
-    highlights: tuple[str, ...] = ()
+    highlights: tuple[Cited, ...] = ()
     summary: tuple[Cited, ...] = ()
     timeline: tuple[Cited, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -130,6 +130,19 @@ OUTLETS_5 = """
         PRIMARY KEY (outlet, paragraph, article_id)
     )
 """
+# Highlights were plain strings; they are cited sentences now, like the summary's.
+CITED_HIGHLIGHTS_6 = """
+    UPDATE briefs SET body = json_set(body, '$.highlights', (
+        SELECT json_group_array(json_object('text', value, 'cites', json('[]'), 'passages', json('[]')))
+        FROM json_each(body, '$.highlights')
+    )) WHERE kind = 'event' AND json_type(body, '$.highlights[0]') = 'text'
+"""
+CITED_HIGHLIGHTS_6_PG = """
+    UPDATE briefs SET body = jsonb_set(body::jsonb, '{highlights}', (
+        SELECT jsonb_agg(jsonb_build_object('text', line, 'cites', '[]'::jsonb, 'passages', '[]'::jsonb))
+        FROM jsonb_array_elements_text(body::jsonb->'highlights') line
+    ))::text WHERE kind = 'event' AND jsonb_typeof(body::jsonb->'highlights'->0) = 'string'
+"""
 # Paragraph keys looked up per query: far below any database's limit on parameters.
 KEYS_PER_QUERY = 500
 
@@ -155,6 +168,8 @@ MIGRATIONS: tuple[dict[str, str], ...] = (
     },
     # 5: the paragraphs of each outlet's pages, to learn its template
     {"any": OUTLETS_5},
+    # 6: highlights cite their sources
+    {"any": CITED_HIGHLIGHTS_6, "postgresql": CITED_HIGHLIGHTS_6_PG},
 )
 # What FTS5 reads as operators; user queries are searched as plain words instead.
 SEARCH_WORD = re.compile(r"\w+")

@@ -230,3 +230,12 @@ def test_outlet_paragraphs_are_found_by_key_and_stored_once(store):
         "k1": {"p1", "p2"},
         "k2": {"p1"},
     }
+
+
+def test_migration_six_gives_plain_highlights_a_citation_list(store):
+    old = {"id": "e-1", "headline": "H", "highlights": ["Ships wait offshore."], "sources": []}
+    store.save_brief("e-1", "event", old)
+    store.dialect.set_schema_version(store.db, 5)
+    store.db.commit()
+    store.migrate()
+    assert store.brief("e-1")["highlights"] == [{"text": "Ships wait offshore.", "cites": [], "passages": []}]

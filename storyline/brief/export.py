@@ -31,7 +31,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "start": iso(brief.start),
         "end": iso(brief.end),
         "articles": [source.article_id for source in brief.sources],
-        "highlights": list(brief.highlights),
+        "highlights": [_cited(cited) for cited in brief.highlights],
         "summary": [_cited(cited) for cited in brief.summary],
         "timeline": [{"date": iso(cited.date), **_cited(cited)} for cited in brief.timeline],
         "quotes": [

@@ -13,9 +13,39 @@ ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
 LABEL = re.compile(r"^(?:Question|Answer|Q|A)\s*:\s*")
-# Openings that lean on an earlier sentence: out of their article they read as dangling.
+# Openings that lean on an earlier sentence: out of their article they read as dangling (a pronoun
+# with no antecedent, a connective answering nothing, a quotation whose speaker comes later).
 DANGLING = re.compile(
-    r"^(?:[\"“‘']|(?:He|She|It|They|This|These|That|Those|His|Her|Its|Their|But|However|Meanwhile|Also)\b)"
+    r"^(?:[\"“‘'(\[—–-]|(?:He|She|It|They|We|I|You|This|These|That|Those|His|Her|Its|Their|Our|Him|Them"
+    r"|But|However|Meanwhile|Also|And|Or|So|Yet|Still|Instead|Moreover|Furthermore|Besides|Nonetheless"
+    r"|Nevertheless|Then|Thus|Therefore|Hence|Otherwise|Indeed|Likewise|Similarly|Additionally|Such"
+    r"|Later|Earlier|Afterwards|Again|Even so|In addition|In turn|As a result|At the same time|By contrast"
+    r"|On the other hand|The former|The latter|Both|Neither|Either|Another|Others|Other)\b)"
+)
+# A dateline the wire put before the lead ("PARIS (AP) —", "LONDON, March 3 (Reuters) -", "(CNN)"),
+# or a label a fact check or live page puts before a sentence ("CLAIM:", "UPDATE:").
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,20})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z.&' ]{2,30}\)\s*)?[—–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—–-]{0,2}\s*"
+    r"|[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s+)"
+    r"(?=[\"“‘'A-Z0-9])"
+)
+MARKUP = re.compile(r"<[a-zA-Z/!][^<>]{0,500}>")
+# What a page prints around an article that the extractor may let through into a sentence: media
+# credits, embeds, share and follow prompts, syndication notes, editors' notes, live-blog furniture.
+FURNITURE = re.compile(
+    r"pic\.twitter\.com|https?://|www\.|appeared first on"
+    r"|related (?:video|coverage|story|stories)"
+    r"|^(?:watch|video|photo|photos|image|listen|read more|see also|related|update|updated|editor[’']?s note"
+    r"|correction|clarification|advertisement|live|latest)\b\s*[:|—–-]"
+    r"|\b(?:click here|sign up|subscribe|follow us|follow him|follow her|all rights reserved|copyright"
+    r"|getty images|contributed to this report|reporting by|editing by|writing by|this story has been"
+    r"|this article (?:was|has been|originally)|originally published|the views expressed|our newsletter"
+    r"|live updates|refresh (?:the|this) page|scroll down|sponsored|newsletter|solely responsible"
+    r"|contributed reporting|editor[’']?s note)\b"
+    r"|[©®]",
+    re.IGNORECASE,
 )
 
 
@@ -31,7 +61,27 @@ class Sentence:
 
     @property
     def needs_context(self) -> bool:
-        return DANGLING.match(self.text) is not None
+        return needs_context(self.text)
+
+
+def needs_context(text: str) -> bool:
+    """Whether a sentence leans on the one before it and reads as dangling on its own."""
+    return DANGLING.match(text) is not None
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without the dateline a wire story opens with, or a label put before it."""
+    return DATELINE.sub("", text, count=1)
+
+
+def strip_markup(text: str) -> str:
+    """The sentence without the tags of an embed or a stray element the page left in its text."""
+    return " ".join(MARKUP.sub(" ", text).split()) if "<" in text else text
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is the page's furniture rather than the article's news."""
+    return FURNITURE.search(text) is not None
 
 
 def split_sentences(paragraph: str) -> list[str]:

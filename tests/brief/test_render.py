@@ -7,7 +7,7 @@ EVENT = {
     "start": "2026-03-01T00:00:00+00:00",
     "end": "2026-03-03T00:00:00+00:00",
     "articles": ["a1", "a2"],
-    "highlights": ["Ships wait offshore."],
+    "highlights": [{"text": "Ships wait offshore.", "cites": ["a2"]}],
     "summary": [{"text": "Work stopped for two days.", "cites": ["a1", "a2"]}],
     "timeline": [{"date": "2026-03-01T00:00:00+00:00", "text": "Talks broke down.", "cites": ["a2"]}],
     "quotes": [{"speaker": "Petra Olsen", "text": "We waited three years", "article": "a1", "cue": "said"}],

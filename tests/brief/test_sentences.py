@@ -41,3 +41,29 @@ def test_numbered_sentences_count_across_paragraphs():
     from storyline.brief.sentences import numbered_sentences
 
     assert numbered_sentences(["One. Two.", "Three."]) == [[(0, "One."), (1, "Two.")], [(2, "Three.")]]
+
+
+def test_datelines_and_labels_are_cut_from_a_sentence():
+    from storyline.brief.sentences import strip_dateline
+
+    assert strip_dateline("PHILADELPHIA (AP) — Voters lined up.") == "Voters lined up."
+    assert strip_dateline("LONDON, March 3 (Reuters) - Oil fell.") == "Oil fell."
+    assert strip_dateline("(CNN) The vote was close.") == "The vote was close."
+    assert strip_dateline("CLAIM: The bridge was sold.") == "The bridge was sold."
+    assert strip_dateline("U.S. officials met on Monday.") == "U.S. officials met on Monday."
+
+
+def test_page_furniture_is_recognised_in_a_sentence():
+    from storyline.brief.sentences import is_furniture
+
+    assert is_furniture("The post Dockers strike appeared first on Harbour News.")
+    assert is_furniture("Crowds gathered pic.twitter.com/abc123")
+    assert is_furniture("Editor’s note: This column reflects the writer's views.")
+    assert not is_furniture("Dock workers stopped work on Tuesday.")
+
+
+def test_a_connective_or_pronoun_opening_needs_context():
+    from storyline.brief.sentences import needs_context
+
+    assert needs_context("However, the talks resumed.") and needs_context("They left.")
+    assert not needs_context("Thousands left the city.")
