@@ -8,7 +8,7 @@ puts them together with the headline, timeline, quotes, entities and perspective
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +23,9 @@ from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import Article, Brief, Entity, Event, Perspective, Quote, Source
 
 ENTITY_LIMIT = 25
+# Letters past which a name in capitals is shouted rather than an acronym (NATO, UNESCO).
+SHOUTED = 6
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 PERSPECTIVE_LIMIT = 12
 # Entity types that can hold a position towards another.
 ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -94,12 +97,40 @@ def _perspectives(material: EventMaterial) -> tuple[Perspective, ...]:
 
 
 def _merged_entities(entities: dict[str, tuple[Entity, ...]]) -> tuple[Entity, ...]:
-    counts: Counter[tuple[str, str]] = Counter()
+    """The event's entities across its articles: one per name however it is cased, under the label
+    most articles give it. A name only ever printed in capitals where no acronym would be is a
+    shouted label or dateline ("CLAIM:", "INDIANAPOLIS —"), not a name the tagger can type."""
+    forms: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for found in entities.values():
         for entity in found:
-            counts[(entity.name, entity.label)] += entity.count
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(Entity(name, label, count) for (name, label), count in ranked[:ENTITY_LIMIT])
+            forms[entity.name.casefold()][(entity.name, entity.label)] += entity.count
+    merged = [_one_entity(spellings) for spellings in forms.values()]
+    kept = [entity for entity in merged if not is_shouted(entity)]
+    ranked = sorted(kept, key=lambda entity: (-entity.count, entity.name))
+    return tuple(ranked[:ENTITY_LIMIT])
+
+
+def is_shouted(entity: Entity) -> bool:
+    """A name in capitals that no acronym would be: a person's, a place's longer than "USA", or any
+    longer than the longest usual acronyms."""
+    if not entity.name.isupper():
+        return False
+    return (
+        entity.label == "PERSON"
+        or (entity.label in PLACES and len(entity.name) > 3)
+        or len(entity.name) > SHOUTED
+    )
+
+
+def _one_entity(spellings: Counter[tuple[str, str]]) -> Entity:
+    """One entity from its spellings and labels: the usual spelling, not shouted, and label."""
+    names: Counter[str] = Counter()
+    labels: Counter[str] = Counter()
+    for (name, label), count in spellings.items():
+        names[name] += count
+        labels[label] += count
+    name = max(names, key=lambda spelling: (not spelling.isupper(), names[spelling], spelling))
+    return Entity(name, labels.most_common(1)[0][0], sum(spellings.values()))
 
 
 def _source(article: Article) -> Source:

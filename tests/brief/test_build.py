@@ -75,3 +75,18 @@ def test_quoted_words_inside_a_reported_clause_with_the_same_cue_go():
 def test_another_speakers_nested_quote_stays():
     outer, inner = said((10, 16), (17, 90)), said((30, 36), (37, 90), speaker="Port Authority")
     assert drop_nested((outer, inner)) == [outer, inner]
+
+
+def test_event_entities_merge_casings_and_drop_shouted_labels():
+    from storyline.brief import _merged_entities
+    from storyline.records import Entity
+
+    found = {
+        "a1": (Entity("NATO", "ORG", 3), Entity("CLAIM", "PERSON", 1), Entity("Vilnius", "GPE", 1)),
+        "a2": (Entity("VILNIUS", "ORG", 1), Entity("Vilnius", "GPE", 2), Entity("UNESCO", "ORG", 1)),
+    }
+    assert _merged_entities(found) == (
+        Entity("Vilnius", "GPE", 4),
+        Entity("NATO", "ORG", 3),
+        Entity("UNESCO", "ORG", 1),
+    )
