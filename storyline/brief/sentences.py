@@ -16,7 +16,7 @@ LABEL = re.compile(r"^(?:Question|Answer|Q|A)\s*:\s*")
 # Openings that lean on an earlier sentence: out of their article they read as dangling (a pronoun
 # with no antecedent, a connective answering nothing, a quotation whose speaker comes later).
 DANGLING = re.compile(
-    r"^(?:[\"“‘'(\[—–-]|(?:He|She|It|They|We|I|You|This|These|That|Those|His|Her|Its|Their|Our|Him|Them"
+    r"^(?:[\"“‘'(\[—―–-]|(?:He|She|It|They|We|I|You|This|These|That|Those|His|Her|Its|Their|Our|Him|Them"
     r"|But|However|Meanwhile|Also|And|Or|So|Yet|Still|Instead|Moreover|Furthermore|Besides|Nonetheless"
     r"|Nevertheless|Then|Thus|Therefore|Hence|Otherwise|Indeed|Likewise|Similarly|Additionally|Such"
     r"|Later|Earlier|Afterwards|Again|Even so|In addition|In turn|As a result|At the same time|By contrast"
@@ -27,7 +27,7 @@ DANGLING = re.compile(
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,20})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z.&' ]{2,30}\)\s*)?[—–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—–-]{0,2}\s*"
+    r"\s*(?:\([A-Za-z.&' ]{2,30}\)\s*)?[—―–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—―–-]{0,2}\s*"
     r"|[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s+)"
     r"(?=[\"“‘'A-Z0-9])"
 )

@@ -104,7 +104,7 @@ def printable_sentences(article: Article, quotes: tuple[Quote, ...]) -> list[Pri
     """The article's sentences a brief may print: news, not furniture, each readable on its own."""
     printable = []
     for located, sentence in locate(article):
-        if not SUMMARY_WORDS[0] <= sentence.words <= SUMMARY_WORDS[1]:
+        if not SUMMARY_WORDS[0] <= sentence.words <= SUMMARY_WORDS[1] or is_title(sentence.text, article):
             continue
         voice = voiced(without_dateline(located), quotes)
         text = strip_markup(voice.text) if voice else ""
@@ -113,9 +113,20 @@ def printable_sentences(article: Article, quotes: tuple[Quote, ...]) -> list[Pri
     return printable
 
 
+def is_title(text: str, article: Article) -> bool:
+    """Whether a sentence is the article's title printed again at the top of its text."""
+    return bool(article.title) and fold_title(text) == fold_title(article.title or "")
+
+
+def fold_title(text: str) -> str:
+    return " ".join(text.casefold().rstrip(".!:; ").split())
+
+
 def stands_alone(text: str, voice: Voiced) -> bool:
     """Whether a sentence reads without the one before it: no pronoun or connective opening it, and a
     quotation opening it only when it names its speaker."""
+    if text.endswith(":"):  # it introduces what follows: a list, a quotation, a table
+        return False
     return not needs_context(text) or (voice.sourced and text[0] in OPENING_QUOTES)
 
 

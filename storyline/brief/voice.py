@@ -26,7 +26,7 @@ ACCORDING = re.compile(r"\baccording to\b|\b(?:said|says|told|added|stated)\b", 
 # ("us", "me" lowercase only: "US" is a country.)
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")
 JUDGEMENT = re.compile(
-    r"\b(?:should|must|ought to|need to|have to|shameful|absurd|ridiculous|outrageous|disgrace\w*"
+    r"\b(?:should|must|ought to|needs? to|have to|shameful|absurd|ridiculous|outrageous|disgrace\w*"
     r"|hypocri\w+|baseless|groundless|smear\w*|slander\w*|mentality|truth|lies|lying|nonsense"
     r"|irresponsible|reckless|unacceptable|deplorable|despicable|disgusting|pathetic|stupid|idiotic"
     r"|evil|brilliant|wonderful|terrible|horrible|awful|disastrous|catastrophic|sadly|unfortunately"

@@ -91,3 +91,13 @@ def test_markup_left_in_a_sentence_is_dropped_from_it():
     assert [item.text for item in pool.items] == [
         "Dockers held a rally outside the port as the pay talks resumed."
     ]
+
+
+def test_the_title_printed_again_atop_the_text_and_lead_ins_are_not_sentences():
+    titled = Article(id="a1", raw_id="a1", source="a1.txt", title="Dockers strike in Valmora over pay",
+                     text="Dockers strike in Valmora over pay.\n\nThe union listed its demands for the port:"
+                     "\n\nDock workers in Valmora stopped work on Tuesday after pay talks collapsed.")  # fmt: skip
+    pool = build_pool((titled,), {}, WordsEmbedder())
+    assert [item.text for item in pool.items] == [
+        "Dock workers in Valmora stopped work on Tuesday after pay talks collapsed."
+    ]
