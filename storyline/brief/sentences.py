@@ -16,7 +16,7 @@ LABEL = re.compile(r"^(?:Question|Answer|Q|A)\s*:\s*")
 # Openings that lean on an earlier sentence: out of their article they read as dangling (a pronoun
 # with no antecedent, a connective answering nothing, a quotation whose speaker comes later).
 DANGLING = re.compile(
-    r"^(?:[\"“‘'(\[—―–-]|(?:He|She|It|They|We|I|You|This|These|That|Those|His|Her|Its|Their|Our|Him|Them"
+    r"^(?:[\"“”‘’'(\[—―–-]|(?:He|She|It|They|We|I|You|This|These|That|Those|His|Her|Its|Their|Our|Him|Them"
     r"|But|However|Meanwhile|Also|And|Or|So|Yet|Still|Instead|Moreover|Furthermore|Besides|Nonetheless"
     r"|Nevertheless|Then|Thus|Therefore|Hence|Otherwise|Indeed|Likewise|Similarly|Additionally|Such"
     r"|Later|Earlier|Afterwards|Again|Even so|In addition|In turn|As a result|At the same time|By contrast"

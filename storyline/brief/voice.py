@@ -21,16 +21,16 @@ from storyline.records import Quote
 COVERED = 0.5
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 ACCORDING = re.compile(r"\baccording to\b|\b(?:said|says|told|added|stated)\b", re.IGNORECASE)
-# Signs of a view rather than a report: first person outside quotation marks, obligation, judgement
-# words a reporter leaves to sources, and rhetorical questions.
+# Signs of a view rather than a report: first person (or the reader addressed) outside quotation
+# marks, obligation, judgement words a reporter leaves to sources, and rhetorical questions.
 # ("us", "me" lowercase only: "US" is a country.)
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me|[Yy]ou|[Yy]ours?)\b")
 JUDGEMENT = re.compile(
     r"\b(?:should|must|ought to|needs? to|have to|shameful|absurd|ridiculous|outrageous|disgrace\w*"
     r"|hypocri\w+|baseless|groundless|smear\w*|slander\w*|mentality|truth|lies|lying|nonsense"
     r"|irresponsible|reckless|unacceptable|deplorable|despicable|disgusting|pathetic|stupid|idiotic"
     r"|evil|brilliant|wonderful|terrible|horrible|awful|disastrous|catastrophic|sadly|unfortunately"
-    r"|fortunately|clearly|obviously|of course|undoubtedly|surely|no doubt|needless to say"
+    r"|fortunately|clearly|obviously|of course|undoubtedly|surely|no doubt|needless to say|maybe"
     r"|in fact|the fact is|will only|nothing but|so-called|complete opposite|ulterior)\b",
     re.IGNORECASE,
 )
