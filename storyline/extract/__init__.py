@@ -14,6 +14,7 @@ from typing import Any
 from storyline.errors import E_NO_TEXT, InputError
 from storyline.extract.html import extract_html, visible_text
 from storyline.extract.language import detect_language
+from storyline.extract.outlets import page_site
 from storyline.extract.templates import OutletsInMemory, drop_outlet_template
 from storyline.extract.text import PageText, clean_text
 from storyline.ingest import IngestFailure, ingest_paths
@@ -28,6 +29,7 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
     text = "\n\n".join(page.paragraphs)
     if not text.strip():
         raise InputError(raw.source, E_NO_TEXT)
+    url = _given(raw.url) or page.url
     return Article(
         id=raw.id,  # one article per page: two pages with the same text are an original and its copy
         raw_id=raw.id,
@@ -35,8 +37,8 @@ def extract(raw: RawDocument, options: Options = DEFAULT_OPTIONS) -> Article:
         text=text,
         title=_given(raw.title) or page.title,
         author=_given(raw.author) or page.author,
-        outlet=_given(raw.outlet) or page.outlet,
-        url=_given(raw.url) or page.url,
+        outlet=_given(raw.outlet) or page.outlet or page_site(url),  # the page's words, else its address
+        url=url,
         published=raw.published or page.published,
         updated=page.updated,
         yearless_date=None if raw.published or page.published else page.yearless_date,

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from storyline.extract import boilerplate as bp
 from storyline.extract.dates import find_yearless_date, parse_date
+from storyline.extract.outlets import page_site, site_name
 from storyline.extract.text import PageText
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def extract_html(html: str, url: str | None = None) -> PageText:
         author=real_author(metadata.author)
         or _first(bp.byline_name(line) for line in dropped)
         or real_author(_author_in_markup(tree)),
-        outlet=metadata.sitename or metadata.hostname or None,
+        outlet=site_name(metadata.sitename) or page_site(metadata.url or url),
         url=metadata.url or url,
         published=published,
         yearless_date=None if published else find_yearless_date("\n\n".join(paragraphs)),
@@ -233,7 +234,6 @@ def read_metadata(tree: HtmlElement, url: str | None) -> Document:
             metadata = extract_meta_json(tree, metadata)
     metadata.title = metadata.title or extract_title(tree)
     metadata.url = metadata.url or extract_url(tree, url)
-    metadata.hostname = _hostname(metadata.url)
     metadata.sitename = (metadata.sitename or extract_sitename(tree) or "").lstrip("@") or None
     metadata.date = find_original_date(tree, metadata.url)
     metadata.clean_and_trim()  # entities and stray spaces, as trafilatura leaves its own fields
@@ -252,12 +252,6 @@ def find_original_date(tree: HtmlElement, url: str | None) -> str | None:
         )  # fmt: skip
     except (AssertionError, ValueError, TypeError, etree.LxmlError):
         return None
-
-
-def _hostname(url: str | None) -> str | None:
-    from courlan import extract_domain
-
-    return extract_domain(url, fast=True) if url else None
 
 
 def _author_in_markup(tree: HtmlElement) -> str | None:

@@ -17,6 +17,7 @@ from itertools import pairwise
 from storyline.extract import boilerplate as bp
 from storyline.extract.boilerplate import Kind
 from storyline.extract.dates import find_dates, find_yearless_date
+from storyline.extract.outlets import page_site, site_name, site_of_host, site_of_url
 from storyline.records import YearlessDate
 
 # How far down the page a headline is looked for, and how far past it a byline.
@@ -39,9 +40,19 @@ _SPEAKER_PATTERNS = (
     re.compile(rf"^(?P<speaker>[A-Z][^']{{2,150}}?)'s\s+(?:\w+\s+){{0,2}}?{_SPEECH}\s+{_LINK}\b"),
     re.compile(rf"^{_SPEECH}\s+(?:by|of|from)\s+(?P<speaker>(?:the\s+)?[A-Z].{{2,150}}?)\s+{_LINK}\s"),
 )
+# "Publisher: …", "Site name: …", "URL: …": a scraper's or a page's label of its own site.
+_SITE_LABEL = re.compile(
+    r"^(?:site\s?name|site|web\s?site|publisher|publication|outlet|url|permalink|"
+    r"(?:source|canonical|original)\s+(?:url|link|address)|canonical)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+# A line that is only an address (with its scheme, or starting "www."): the page's own, when it stands
+# outside the body; a link elsewhere comes with words ("Read more: …").
+_ADDRESS_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+MAX_OUTLET_WORDS = 6
 _COPYRIGHT_OWNER = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*,?\s*"
-    r"(?P<owner>[^.|,;]+?)\s*(?:[.|,;]|all rights|$)",
+    r"(?P<owner>(?:[^.|,;]|\.(?=\w))+?)\s*(?:\.(?!\w)|[|,;]|all rights|$)",  # "Example.com" keeps its dot
     re.IGNORECASE,
 )
 
@@ -284,15 +295,37 @@ def _original_span(original: str, normalised_part: str) -> str:
 
 
 def find_outlet(lines: list[str], kinds: list[Kind], body: set[int]) -> str | None:
-    """The outlet the page names outside the body: an e-mail's domain or a copyright owner."""
+    """The outlet the page names outside the body, on the first line that names one: an e-mail's
+    domain in a byline or sign-off, a copyright owner, a labelled site name or address
+    ("Publisher: …", "URL: …"), or a line that is nothing but an address."""
     for index, line in enumerate(lines):
         if index in body or not line:
             continue
-        if kinds[index] in (Kind.EMAIL, Kind.BYLINE):
-            domain = bp.email_domain(line)
-            if domain:
-                return domain
-        match = _COPYRIGHT_OWNER.match(bp.normalise(line))
-        if match and 1 <= bp.count_words(match.group("owner")) <= 6:
-            return match.group("owner").strip()
+        outlet = outlet_of_line(bp.normalise(line), kinds[index])
+        if outlet:
+            return outlet
     return None
+
+
+def outlet_of_line(text: str, kind: Kind) -> str | None:
+    """The outlet one line outside the body names, if any."""
+    if kind in (Kind.EMAIL, Kind.BYLINE):
+        domain = bp.email_domain(text)
+        if domain:
+            return site_of_host(domain)
+    copyright_owner = _COPYRIGHT_OWNER.match(text)
+    if copyright_owner and 1 <= bp.count_words(copyright_owner.group("owner")) <= MAX_OUTLET_WORDS:
+        return site_name(copyright_owner.group("owner").strip())
+    labelled = _SITE_LABEL.match(text)
+    if labelled:
+        value = labelled.group("value")
+        if site_of_url(value):  # an address: the site's, unless it is a profile on a social site
+            return page_site(value)
+        return value if _is_site_name(value) else None
+    address = _ADDRESS_LINE.match(text)
+    return page_site(address.group(0)) if address else None
+
+
+def _is_site_name(text: str) -> bool:
+    # A name, not a sentence: a few words with no full stop at the end.
+    return 1 <= bp.count_words(text) <= MAX_OUTLET_WORDS and not text.endswith(".")

@@ -45,6 +45,11 @@ def test_container_values_win_over_the_page():
     assert article.yearless_date is None
 
 
+def test_the_containers_address_names_the_outlet_when_the_page_does_not():
+    raw = RawDocument(source="x.jsonl", payload=TEXT, kind="text", url="https://www.courier.example/ferry")
+    assert extract(raw).outlet == "courier.example"
+
+
 def test_empty_container_values_do_not_win():
     article = extract(RawDocument(source="x.jsonl", payload=TEXT, kind="text", title=" ", author=""))
     assert article.title == "Ferry line approved"

@@ -57,6 +57,11 @@ def test_extract_html_reads_text_and_metadata():
     assert page.published == datetime(2022, 3, 14, 8, 30, tzinfo=UTC)
 
 
+def test_without_a_site_name_the_canonical_host_is_the_outlet():
+    page = extract_html(PAGE.replace('<meta property="og:site_name" content="Lakeside Courier">', ""))
+    assert page.outlet == "lakeside-courier.example"
+
+
 def test_extract_html_keeps_paragraphs_and_headings():
     page = extract_html(PAGE)
     assert page.paragraphs[0].startswith("The harbour council voted on Monday")

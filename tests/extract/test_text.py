@@ -79,6 +79,58 @@ def test_copyright_line_gives_outlet():
     assert cleaned.paragraphs == (PARA_1,)
 
 
+def test_copyright_line_of_a_host_gives_the_host_less_www():
+    cleaned = clean_text(page("Ferry line approved", PARA_1, "Copyright © 2022 www.lakeside-courier.example"))
+    assert cleaned.outlet == "lakeside-courier.example"
+
+
+def test_a_byline_email_domain_gives_outlet():
+    cleaned = clean_text(
+        page("Ferry line approved", "By Mira Okonkwo, mira@www.lakeside-courier.example", PARA_1)
+    )
+    assert cleaned.outlet == "lakeside-courier.example"
+
+
+def test_a_labelled_site_name_gives_outlet():
+    cleaned = clean_text(page("Ferry line approved", PARA_1, PARA_2, "Publisher: Lakeside Courier"))
+    assert cleaned.outlet == "Lakeside Courier"
+
+
+def test_a_labelled_address_gives_its_host():
+    cleaned = clean_text(
+        page("URL: https://www.lakeside-courier.example/news/ferry", "Ferry line approved", PARA_1)
+    )
+    assert cleaned.outlet == "lakeside-courier.example"
+
+
+def test_a_labelled_social_profile_names_no_outlet():
+    cleaned = clean_text(
+        page("Ferry line approved", PARA_1, "Site: https://www.facebook.com/lakeside.courier")
+    )
+    assert cleaned.outlet is None
+
+
+def test_a_line_that_is_only_the_pages_address_gives_its_host():
+    cleaned = clean_text(
+        page("Ferry line approved", PARA_1, PARA_2, "https://lakeside-courier.example/news/ferry")
+    )
+    assert cleaned.outlet == "lakeside-courier.example"
+
+
+def test_a_share_link_or_a_link_with_words_names_no_outlet():
+    share = "https://www.facebook.com/sharer/sharer.php?u=ferry"
+    cleaned = clean_text(page("Ferry line approved", PARA_1, "Read more: https://other.example/story", share))
+    assert cleaned.outlet is None
+
+
+def test_an_address_in_the_body_names_no_outlet():
+    cleaned = clean_text(
+        page("Ferry line approved", PARA_1, "https://tarn-ferries.example/timetable", PARA_2)
+    )
+    assert "https://tarn-ferries.example/timetable" in cleaned.paragraphs
+    assert cleaned.outlet is None
+
+
 def test_official_statement_speaker_from_title():
     title = "Harbour Master of Port Tarn’s Remarks on the Ferry Plan"
     cleaned = clean_text(page(title, "2022-03-14 09:30", PARA_1))
