@@ -25,9 +25,10 @@ DANGLING = re.compile(
 # A dateline the wire put before the lead ("PARIS (AP) —", "LONDON, March 3 (Reuters) -", "(CNN)"),
 # or a label a fact check or live page puts before a sentence ("CLAIM:", "UPDATE:").
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,20})?"
+    r"^(?:[A-Z][A-Z.'’\-]{2,}(?: [A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.'’\- ]{1,20})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z.&' ]{2,30}\)\s*)?[—―–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—―–-]{0,2}\s*"
+    r"\s*(?:\([A-Z][A-Za-z.&' ]{1,30}\)\s*)?[—―–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—―–-]{0,2}\s*"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][A-Za-z.&' ]{1,30}\)\s*[—―–-]{1,2}\s*"
     r"|[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s+)"
     r"(?=[\"“‘'A-Z0-9])"
 )

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from storyline.brief.sentences import article_sentences
+from storyline.brief.sentences import article_sentences, is_furniture, strip_dateline
 from storyline.extract import boilerplate as bp
 from storyline.extract.dates import MONTHS, find_dates, find_yearless_date
 from storyline.records import Article, Cited
@@ -47,12 +47,6 @@ _PUBLICATION_NOTICE = re.compile(
     r"^(?:(?:first|last|originally)\s+)?(?:published|updated|posted|modified)\b[^0-9]{0,30}[0-9]",
     re.IGNORECASE,
 )
-_FEED_FOOTER = re.compile(r"\bthe post\b.+\bappeared first on\b", re.IGNORECASE)
-# A wire dateline: a place in capitals with a date, or a date, and the agency in brackets, then a dash.
-_DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Z.'’ -]*[A-Z.],?\s*)?(?:{_MONTH}\s+{_DAY}\s*)?\([A-Z][\w.&' -]{{0,30}}\)\s*[-–—]{{1,2}}\s*"
-    rf"|^[A-Z][A-Z.'’ -]*[A-Z.],\s*{_MONTH}\s+{_DAY}\s*[-–—]{{1,2}}\s*"
-)
 _CONTENT_KINDS = {bp.Kind.PROSE, bp.Kind.TEXT, bp.Kind.BULLET}
 
 
@@ -80,7 +74,7 @@ def _article_items(article: Article, published: datetime, latest: date) -> list[
         day = sentence_day(sentence.text, published.date())
         if day is not None and day <= limit:
             moment = datetime(day.year, day.month, day.day, tzinfo=published.tzinfo)
-            items.append(Cited(without_dateline(sentence.text), (article.id,), moment, (sentence.position,)))
+            items.append(Cited(strip_dateline(sentence.text), (article.id,), moment, (sentence.position,)))
     return items
 
 
@@ -97,7 +91,7 @@ def _repeats(items: list[Cited]) -> dict[tuple[str, int | None], int]:
 
 def sentence_day(text: str, published: date) -> date | None:
     """The day a sentence of an article published on `published` reports, if it dates a development."""
-    if is_furniture(text) or _RANGE.search(text):
+    if is_page_text(text) or _RANGE.search(text):
         return None
     full = find_dates(text)
     if full:
@@ -110,19 +104,12 @@ def sentence_day(text: str, published: date) -> date | None:
     return None if named_older else day
 
 
-def without_dateline(text: str) -> str:
-    """The sentence less a wire dateline before it ("PARIS, March 4 (Wire) - ", "May 2 (Wire) - ")."""
-    match = _DATELINE.match(text)
-    rest = text[match.end() :] if match else text
-    return rest if rest[:1].isupper() or rest[:1].isdigit() else text
-
-
-def is_furniture(text: str) -> bool:
-    """A sentence of the page rather than of the story: a dateline, a byline, a copyright line, a
-    notice of when the page was published or updated, a feed's "The post … appeared first on …"."""
-    if bp.classify(text) not in _CONTENT_KINDS:
+def is_page_text(text: str) -> bool:
+    """A sentence of the page rather than of the story: furniture, a dateline, a byline, a copyright
+    line, a notice of when the page was published or updated."""
+    if is_furniture(text) or bp.classify(text) not in _CONTENT_KINDS:
         return True
-    return bool(_PUBLICATION_NOTICE.match(bp.normalise(text)) or _FEED_FOOTER.search(text))
+    return bool(_PUBLICATION_NOTICE.match(bp.normalise(text)))
 
 
 def _publication(article: Article, published: datetime) -> Cited:

@@ -2,7 +2,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from storyline.brief.timeline import MAX_ITEMS, build_timeline, is_furniture, sentence_day, without_dateline
+from storyline.brief.sentences import strip_dateline
+from storyline.brief.timeline import MAX_ITEMS, build_timeline, is_page_text, sentence_day
 from storyline.records import Article
 
 
@@ -108,18 +109,18 @@ def test_a_recent_day_used_as_a_name_is_still_dated():
     ],
 )
 def test_page_furniture_is_not_a_timeline_item(line: str):
-    assert is_furniture(line)
+    assert is_page_text(line)
     assert [item.text for item in build_timeline((article("a", MARCH_2, line),))] == ["Published: Title a"]
 
 
 def test_a_reported_development_is_not_furniture():
-    assert not is_furniture("The harbour board approved the ferry contract on March 1.")
+    assert not is_page_text("The harbour board approved the ferry contract on March 1.")
 
 
 def test_a_wire_dateline_is_taken_off_the_item():
-    assert without_dateline("PORTMOUTH, March 1 (Wire) - The board approved it.") == "The board approved it."
-    assert without_dateline("PORTMOUTH (Wire) — The board approved it.") == "The board approved it."
-    assert without_dateline("US (and allies) — Talks went on.") == "US (and allies) — Talks went on."
+    assert strip_dateline("PORTMOUTH, March 1 (Wire) - The board approved it.") == "The board approved it."
+    assert strip_dateline("PORTMOUTH (Wire) — The board approved it.") == "The board approved it."
+    assert strip_dateline("US (and allies) — Talks went on.") == "US (and allies) — Talks went on."
 
 
 def test_the_same_development_in_two_sources_is_one_item_citing_both():
