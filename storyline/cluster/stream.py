@@ -45,7 +45,7 @@ TIME_PENALTY = 0.1
 # LONG_TEXT_MARGIN more score to join an event, rising from nothing at SHORT_TEXT_WORDS content words
 # (a headline with its snippet has 20-40) to all of it at LONG_TEXT_WORDS (the 2,000 characters of a
 # full article the embedding reads have ~150). Tuned on bench/events.py's dev sets and Google News dev.
-LONG_TEXT_MARGIN = 0.1
+LONG_TEXT_MARGIN = 0.09
 SHORT_TEXT_WORDS = 50
 LONG_TEXT_WORDS = 150
 # The same topic blob of full articles (a campaign) has an ever closer centroid as it grows: every
