@@ -271,7 +271,8 @@ class StreamClusterer:
     def _text_scores(
         item: ClusterItem, terms: TermVector, events: list[_EventState], length: float
     ) -> list[float]:
-        """The embedding's cosine with each event's centroid, mixed with the words' when there are any."""
+        """The embedding's score with each event, mixed with the words' when there are any: the cosine
+        with its centroid, a loose event credited less for a full article (see FULL_TEXT_COHESION)."""
         sums = np.stack([event.vector_sum for event in events])
         sizes = np.maximum([event.size for event in events], 1).astype(np.float64)
         exponent = 1 - (1 - FULL_TEXT_COHESION) * length
