@@ -279,3 +279,30 @@ def test_cluster_items_places_each_json_line_in_an_event():
 def test_cluster_items_names_the_bad_line():
     with pytest.raises(InputError, match="line 2"):
         list(cluster_items(['{"id": 1, "text": "fine"}', '{"id": 2}'], WordEmbedder()))
+
+
+def words(first: int, count: int) -> dict[int, int]:
+    """Hashed counts of `count` distinct words, none shared with another range."""
+    return dict.fromkeys(range(first, first + count), 1)
+
+
+@pytest.mark.parametrize(("length", "joined"), [(20, True), (200, False)])
+def test_a_long_text_needs_a_higher_score_to_join_than_a_headline(length: int, joined: bool):
+    stream = StreamClusterer(Options(event_threshold=0.3), dimension=DIMENSION)
+    first = stream.add(ClusterItem("a", unit(1, 0), terms=words(0, length)))
+    second = stream.add(ClusterItem("b", unit(0.7, 0.714), terms=words(length, length)))  # score 0.35
+    assert (first.event_id == second.event_id) is joined
+
+
+def spread(place: int) -> np.ndarray:
+    """A unit vector sharing a common direction (cosine 0.36 with every other one) and its own axis."""
+    return unit(*[0.6] + [0.0] * (place - 1) + [0.8])
+
+
+def test_a_full_article_must_be_like_a_loose_events_members_not_only_its_centroid():
+    stream = StreamClusterer(Options(event_threshold=0.13), dimension=DIMENSION)
+    headlines = [stream.add(ClusterItem(f"h{n}", spread(n), terms=words(10 * n, 10))) for n in range(1, 5)]
+    assert len({placed.event_id for placed in headlines}) == 1
+    # Cosine 0.5 with the centroid (score 0.25, over the full-text bar of 0.23), but 0.36 with each member.
+    article = stream.add(ClusterItem("article", spread(5), terms=words(100, 200)))
+    assert article.event_id != headlines[0].event_id

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from storyline.cluster.index import VectorIndex
 from storyline.cluster.storylines import StorylineLinker
@@ -39,6 +40,20 @@ ENTITY_WEIGHT = 0.25
 CANDIDATES = 5
 # A gap of a whole window in time costs this much score.
 TIME_PENALTY = 0.1
+# Two long texts on one topic share many incidental words and names (a campaign's candidates, its
+# places), so unrelated full articles score higher than unrelated headlines do: an article needs up to
+# LONG_TEXT_MARGIN more score to join an event, rising from nothing at SHORT_TEXT_WORDS content words
+# (a headline with its snippet has 20-40) to all of it at LONG_TEXT_WORDS (the 2,000 characters of a
+# full article the embedding reads have ~150). Tuned on bench/events.py's dev sets and Google News dev.
+LONG_TEXT_MARGIN = 0.09
+SHORT_TEXT_WORDS = 50
+LONG_TEXT_WORDS = 150
+# The same topic blob of full articles (a campaign) has an ever closer centroid as it grows: every
+# article is about as near the average of many as the members are, though each pair differs. A full
+# article's score is therefore the cosine with the centroid times the centroid's norm (the members'
+# mean cosine with it) to this power: 1 is the plain cosine, 0 the mean similarity with the members.
+# A headline keeps the plain cosine: its pairs share too few words to be compared one by one.
+FULL_TEXT_COHESION = 0.5
 # The window is swept for events to close each time the stream's clock moves this share of it.
 SWEEP_EVERY = 0.25
 
@@ -98,8 +113,17 @@ class _EventState:
         norm = float(np.linalg.norm(self.vector_sum))
         return self.vector_sum / norm if norm else self.vector_sum
 
-    def term_similarity(self, terms: TermVector) -> float:
-        return dot(terms, self.terms) / math.sqrt(self.terms_norm2) if self.terms_norm2 > 0 else 0.0
+    def term_similarity(self, terms: TermVector, exponent: float = 1.0) -> float:
+        if self.terms_norm2 <= 0:
+            return 0.0
+        return dot(terms, self.terms) / loose_norm(math.sqrt(self.terms_norm2), self.size, exponent)
+
+
+def loose_norm(norm: ArrayLike, size: ArrayLike, exponent: float) -> ArrayLike:
+    """What the dot product with a sum of `size` unit vectors whose norm is `norm` is divided by: with
+    exponent 1 the norm (a cosine with the centroid), with 0 the size (the mean similarity with the
+    members); see FULL_TEXT_COHESION."""
+    return size * (norm / size) ** exponent
 
 
 def stable_id(prefix: str, seed: str) -> str:
@@ -214,19 +238,29 @@ class StreamClusterer:
         terms = self._term_weights.vector(item.terms)
         best, score, moment = self._best_event(item, terms, candidates)
         opened = []
-        if best is None or score < self.options.event_threshold:
+        if best is None or score < self.threshold_for(item):
             best, moment = self._new_event(stable_id("e-", item.id)), item.published
             opened.append(best)
         self._grow(best, item, terms, moment)
         self._advance_clock(item.published)
         return Assignment(best.id, moment if item.published is None else None), opened
 
+    def threshold_for(self, item: ClusterItem) -> float:
+        """The score an article needs to join an event: higher for a longer text."""
+        return self.options.event_threshold + LONG_TEXT_MARGIN * self.length_of(item)
+
+    @staticmethod
+    def length_of(item: ClusterItem) -> float:
+        """0 for a headline with its snippet, 1 for a full article, on a ramp between."""
+        words = sum(item.terms.values())
+        return min(1.0, max(0.0, (words - SHORT_TEXT_WORDS) / (LONG_TEXT_WORDS - SHORT_TEXT_WORDS)))
+
     def _best_event(
         self, item: ClusterItem, terms: TermVector, candidates: list[_EventState]
     ) -> tuple[_EventState | None, float, datetime | None]:
         if not candidates:
             return None, 0.0, None
-        text_scores = self._text_scores(item, terms, candidates)
+        text_scores = self._text_scores(item, terms, candidates, self.length_of(item))
         scored = [self._score(item, event, text) for event, text in zip(candidates, text_scores, strict=True)]
         eligible = [entry for entry in scored if entry[1] > -math.inf]
         if not eligible:
@@ -234,14 +268,19 @@ class StreamClusterer:
         return max(eligible, key=lambda entry: entry[1])
 
     @staticmethod
-    def _text_scores(item: ClusterItem, terms: TermVector, events: list[_EventState]) -> list[float]:
-        """The embedding's cosine with each event's centroid, mixed with the words' when there are any."""
+    def _text_scores(
+        item: ClusterItem, terms: TermVector, events: list[_EventState], length: float
+    ) -> list[float]:
+        """The embedding's score with each event, mixed with the words' when there are any: the cosine
+        with its centroid, a loose event credited less for a full article (see FULL_TEXT_COHESION)."""
         sums = np.stack([event.vector_sum for event in events])
-        norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))
+        sizes = np.maximum([event.size for event in events], 1).astype(np.float64)
+        exponent = 1 - (1 - FULL_TEXT_COHESION) * length
+        norms = loose_norm(np.sqrt(np.einsum("ij,ij->i", sums, sums)), sizes, exponent)
         dense = (sums @ item.vector) / np.maximum(norms, 1e-12)
         if not terms:
             return dense.tolist()
-        sparse = np.array([event.term_similarity(terms) for event in events])
+        sparse = np.array([event.term_similarity(terms, exponent) for event in events])
         return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * sparse).tolist()
 
     def _score(
