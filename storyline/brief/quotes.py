@@ -67,7 +67,9 @@ PREPOSITIONS = word_set("of to in for from at on with")
 FRAMING = re.compile(
     r"(?:\b(?:appear|seem|expect|want|plan|refus|declin|hesitat)\w*\s+to|\bnot|\bnever|n['’]t)\s+$"
 )
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | word_set("i you some many others one another")
+PRONOUNS = (
+    PERSON_PRONOUNS | GROUP_PRONOUNS | word_set("i you some many others one another this that these those")
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,9 @@ def key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ..
 def is_quotable(quote: Quote, article: Article) -> bool:
     """Whether a quote is something a named speaker said, whole enough to print."""
     speaker = quote.speaker or ""
-    if not is_named(speaker, article.text) or is_byline(speaker, article) or speaks_inside(quote):
+    if not is_named(speaker, article.text) or is_byline(speaker, article):
+        return False
+    if speaks_inside(quote) or in_quotation_marks(quote.speaker_span, article.text):
         return False
     return is_said(quote) and not is_framed(quote, article.text)
 
@@ -205,6 +209,15 @@ def opens_sentence(before: str) -> bool:
     if before[-1] == "." and INITIAL.search(before):
         return False
     return before[-1] in SENTENCE_OPENERS + "\n"
+
+
+def in_quotation_marks(span: tuple[int, int] | None, text: str) -> bool:
+    """Whether a speaker's words stand inside quotation marks their paragraph opened (the "We" of a
+    quotation is not who said it)."""
+    if span is None:
+        return False
+    paragraph = text[text.rfind("\n", 0, span[0]) + 1 : span[0]]
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def strength(quote: Quote) -> float:
