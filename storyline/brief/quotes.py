@@ -29,8 +29,11 @@ from storyline.records import Article, Quote
 WORD = re.compile(r"\w+")
 NAME_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 # A word right after one of these (or at a line's start) begins a sentence, where any word is capitalised.
-INITIAL = re.compile(r"\b[A-Z][a-z]?\.$")
 SENTENCE_OPENERS = ".!?:;\"“‘'(—–-•|"
+# An initial or a short title before a name ("R.", "Mr."), whose full stop ends no sentence.
+INITIAL = re.compile(r"\b[A-Z][a-z]?\.$")
+# How far back from a word to look for what opens its sentence.
+LOOK_BACK = 16
 
 QUOTE_LIMIT = 15
 PER_SPEAKER = 3
@@ -38,6 +41,8 @@ MIN_WORDS = 5
 MAX_SPEAKER_WORDS = 8
 # A quotation most of whose words are capitalised is a title or a name ("The Art of the Deal").
 TITLE_SHARE = 0.6
+# Two quotes sharing this share of their words are one telling of the same words.
+SAME_WORDS = 0.7
 
 # Verbs of speech beyond the quotation cues: what a speaker does in words.
 SPEECH_CUES = QUOTE_CUES | word_set("according testify assure inform remind joke quip boast brag")
@@ -74,10 +79,15 @@ PRONOUNS = (
 
 @dataclass(frozen=True)
 class Candidate:
-    """A quote that may go in the brief, with how strong it is."""
+    """A quote that may go in the brief, with how strong it is and its words (compared for repeats)."""
 
     quote: Quote
     strength: float
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, quote: Quote) -> Candidate:
+        return cls(quote, strength(quote), tuple(WORD.findall(quote.text.lower())))
 
 
 def key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ...]) -> tuple[Quote, ...]:
@@ -91,7 +101,7 @@ def key_quotes(quotes: dict[str, tuple[Quote, ...]], articles: tuple[Article, ..
     ]
     canonical = canonical_speakers(Counter(quote.speaker for quote in said if quote.speaker))
     named = [replace(quote, speaker=canonical[quote.speaker or ""]) for quote in said]
-    return choose(drop_repeated([Candidate(quote, strength(quote)) for quote in named]))
+    return choose(drop_repeated([Candidate.of(quote) for quote in named]))
 
 
 def is_quotable(quote: Quote, article: Article) -> bool:
@@ -109,7 +119,8 @@ def is_byline(speaker: str, article: Article) -> bool:
     Q&A's answers carried to the byline are the interviewee's); a byline that is a role speaks ("the
     embassy's spokesperson" answering questions)."""
     author = article.author or ""
-    return bool(author) and fold(speaker) in fold(author) and not is_speaking_noun(head_of(author.split()))
+    in_byline = set(WORD.findall(fold(speaker))) <= set(WORD.findall(fold(author)))
+    return bool(author) and in_byline and not is_speaking_noun(head_of(author.split()))
 
 
 def speaks_inside(quote: Quote) -> bool:
@@ -197,7 +208,7 @@ def mid_sentence_capitals(text: str) -> frozenset[str]:
     """The capitalised words of a text that stand inside a sentence, where capitals mark names."""
     found = set()
     for match in NAME_WORD.finditer(text):
-        before = text[: match.start()].rstrip(" \t")
+        before = text[max(0, match.start() - LOOK_BACK) : match.start()].rstrip(" \t")
         if match.group()[0].isupper() and before and not opens_sentence(before):
             found.add(match.group().rstrip(".’'"))
     return frozenset(found)
@@ -233,19 +244,18 @@ def drop_repeated(candidates: list[Candidate]) -> list[Candidate]:
     """The same words reported by several sources (or twice in one) once: the strongest telling."""
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: -c.strength):
-        if not any(same_words(candidate.quote.text, other.quote.text) for other in kept):
+        if not any(same_words(candidate.words, other.words) for other in kept):
             kept.append(candidate)
     return kept
 
 
-def same_words(first: str, second: str) -> bool:
+def same_words(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     """Whether two quotes are one: the shorter's words run inside the longer, or most words are shared."""
-    a, b = WORD.findall(first.lower()), WORD.findall(second.lower())
-    short, long = sorted((a, b), key=len)
-    if " ".join(short) in " ".join(long):
+    short, long = sorted((first, second), key=len)
+    if f" {' '.join(short)} " in f" {' '.join(long)} ":
         return True
-    shared = len(set(a) & set(b)) / max(1, len(set(a) | set(b)))
-    return shared >= 0.7
+    shared = len(set(first) & set(second)) / max(1, len(set(first) | set(second)))
+    return shared >= SAME_WORDS
 
 
 def choose(candidates: list[Candidate]) -> tuple[Quote, ...]:

@@ -118,6 +118,10 @@ def test_the_journalist_of_the_byline_is_no_speaker():
     assert kept(quote("Grace Okafor"), source=article(author="Grace Okafor and Ines Moreau")) == []
 
 
+def test_a_name_hidden_inside_a_byline_word_is_not_the_byline():
+    assert kept(quote("Okafor"), source=article(author="Grace Okaforth")) == [quote("Okafor")]
+
+
 def test_a_byline_that_is_a_role_speaks():
     role = "Spokesperson of the Harbour Union"
     assert kept(quote(role), source=article(author=role)) == [quote(role)]
