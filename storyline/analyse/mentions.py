@@ -12,6 +12,7 @@ NAMED_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 LEFT_DEPS = ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod")
 RIGHT_PREPS = ("of", "to", "in", "for", "from", "at")
 DATE_LABELS = ("DATE", "TIME")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ def make_mention(head) -> Mention:
     doc = head.doc
     first, last = mention_tokens(head)
     span = doc[first : last + 1]
-    subject = head.dep_ in ("nsubj", "nsubjpass")
+    subject = head.dep_ in SUBJECT_DEPS
     person = find_person(span, head)
     if person:
+        # A name in apposition to the subject is the subject ("1:21 p.m. Donald Trump is drawing …",
+        # "The chair, Ines Moreau, said …"), whichever of the two the parser made the head.
+        subject = subject or (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS)
         return Mention(
             span.start_char, span.end_char, span.text, person, "person", subject=subject, head=head.i
         )

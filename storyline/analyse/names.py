@@ -60,6 +60,28 @@ def is_surname_of(short: str, full: str) -> bool:
     return len(words) > 1 and " " not in short and short.lower() in (words[0].lower(), words[-1].lower())
 
 
+def full_names_of(surname: str, persons: set[str], text: str) -> list[str]:
+    """The full names of the persons `surname` may stand for: none when the text gives two people that
+    surname ("Dario Pell" and "Geri Pell", even where the parser named only one of them)."""
+    longer = [person for person in persons if is_surname_of(surname, person)]
+    return longer if len(given_names(surname, text) | {word_before(surname, p) for p in longer}) == 1 else []
+
+
+def word_before(surname: str, person: str) -> str:
+    """The word before the surname in a full name ("Davis" in "Victor Davis Hanson"), as
+    `given_names` reads it off the text; the name itself when the surname comes first."""
+    words = person.split()
+    return words[-2] if words[-1].lower() == surname.lower() else person
+
+
+def given_names(surname: str, text: str) -> set[str]:
+    """The capitalised words a text puts before `surname` that are no title and no common word (a word
+    the text also writes in lower case: "When Pell …"): the first names of the people so called."""
+    before = re.findall(rf"\b([A-Z][\w’'-]*)\s+{re.escape(surname)}\b", text)
+    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    return {word for word in before if word.lower() not in TITLE_WORDS and word.lower() not in lower}
+
+
 def extends_name(short: str, full: str) -> bool:
     """Whether `full` is `short` plus a trailing "of/to/in/for …" ("X Mission" -> "X Mission to Y")."""
     short_key, full_key = fold(short), fold(full)

@@ -16,7 +16,7 @@ from storyline.analyse.lexicon import (
     STATEMENT_CUES,
 )
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
-from storyline.analyse.names import extends_name, is_surname_of
+from storyline.analyse.names import extends_name, full_names_of
 from storyline.analyse.nouns import CLAUSE_DEPS, read_misread_verb, read_noun_cue
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
@@ -128,7 +128,7 @@ class QuoteFinder:
         for event in sorted(events, key=lambda event: event.offset):
             self.attribute(event)
         bodies = {mention.name for mention in self.resolver.mentions if mention.kind == "group"}
-        return unify_speakers([quote for _, quote in self.quotes], self.resolver.persons, bodies)
+        return unify_speakers([quote for _, quote in self.quotes], self.resolver.persons, bodies, self.text)
 
     # -- collecting -------------------------------------------------------------------------
 
@@ -1056,17 +1056,17 @@ def is_expletive(cue) -> bool:
     return any(child.dep_ == "auxpass" for child in cue.children)
 
 
-def unify_speakers(quotes: list[Quote], persons: set[str], bodies: set[str]) -> list[Quote]:
+def unify_speakers(quotes: list[Quote], persons: set[str], bodies: set[str], text: str) -> list[Quote]:
     """One canonical name per speaker: the fullest of the names the article uses for them."""
     speakers = {quote.speaker for quote in quotes if quote.speaker}
     names = speakers | persons | bodies
-    canonical = {name: find_fullest(name, names, persons) for name in speakers}
+    canonical = {name: find_fullest(name, names, persons, text) for name in speakers}
     return [replace_speaker(quote, canonical) for quote in quotes]
 
 
-def find_fullest(name: str, names: set[str], persons: set[str]) -> str:
+def find_fullest(name: str, names: set[str], persons: set[str], text: str) -> str:
     longer = [other for other in names if extends_name(name, other)]
-    longer += [person for person in persons if is_surname_of(name, person)]
+    longer += full_names_of(name, persons, text)
     return max(longer, key=len) if longer else name
 
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from storyline.analyse.lexicon import GROUP_PRONOUNS, NON_SPEAKERS, PERSON_PRONOUNS
 from storyline.analyse.mentions import Mention, collect_mentions, find_issuer_token, make_mention
-from storyline.analyse.names import clean_name, fold, is_surname_of
+from storyline.analyse.names import clean_name, fold, full_names_of, is_surname_of
 from storyline.analyse.quotemarks import QuoteSpan
 from storyline.analyse.words import noun_in
+
+WORD = re.compile(r"\w+")
 
 # Which mention kinds a pronoun may stand for.
 COMPATIBLE = {
@@ -64,7 +66,7 @@ class Resolver:
         if mention.vague:
             return self.resolve_vague(token, mention, depth)
         name = self.expand_surname(mention.name)
-        kind = "person" if name in self.persons else mention.kind
+        kind = "person" if self.is_person(name) else mention.kind
         return Speaker(name, kind, mention.text, span)
 
     def resolve_pronoun(self, token) -> Speaker:
@@ -118,9 +120,9 @@ class Resolver:
         return None
 
     def resolve_vague(self, token, mention: Mention, depth: int) -> Speaker:
-        """ "the Ministry" -> the latest named mention containing "ministry"; else its owner."""
+        """ "the Ministry" -> the latest named mention with all its words ("ministry"); else its owner."""
         span = (mention.start, mention.end)
-        found = self.find_containing(token.lower_, token.idx)
+        found = self.find_containing(mention.text, token.idx)
         if found is not None:
             name, kind = self.name_mention(found)
             return Speaker(name, kind, mention.text, span)
@@ -131,11 +133,15 @@ class Resolver:
                 return Speaker(resolved.name, resolved.kind, mention.text, span)
         return Speaker(clean_name(mention.text), mention.kind, mention.text, span)
 
-    def find_containing(self, word: str, offset: int) -> Mention | None:
-        """The most recent named mention whose words include `word`."""
-        pattern = re.compile(rf"\b{re.escape(fold(word))}\b")
+    def find_containing(self, phrase: str, offset: int) -> Mention | None:
+        """The most recent named mention that holds every word of `phrase` ("the Miami Police
+        Department" is not the "Department of Agriculture" named before it)."""
+        words = set(WORD.findall(fold(clean_name(phrase)))) - {"s"}
+        patterns = [re.compile(rf"\b{re.escape(word)}\b") for word in words]
         for mention in reversed(self.visible(offset)):
-            if not mention.vague and mention.kind != "document" and pattern.search(fold(mention.text)):
+            if mention.vague or mention.kind == "document":
+                continue
+            if all(pattern.search(fold(mention.text)) for pattern in patterns):
                 return mention
         return None
 
@@ -148,9 +154,13 @@ class Resolver:
         ]
 
     def expand_surname(self, name: str) -> str:
-        """ "Pell" -> "Dario Pell" when the article names that person in full."""
-        longer = [person for person in self.persons if is_surname_of(name, person)]
+        """ "Pell" -> "Dario Pell" when the article names that person in full, and no one else of that
+        surname ("Dario Pell" beside "Geri Pell" leaves "Pell" as it is, even where the parser missed one)."""
+        longer = full_names_of(name, self.persons, self.doc.text)
         return max(longer, key=len) if longer else name
+
+    def is_person(self, name: str) -> bool:
+        return name in self.persons or any(is_surname_of(name, person) for person in self.persons)
 
 
 def find_enclosing(offset: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:

@@ -3,6 +3,7 @@ from storyline.analyse.names import (
     apply_alias,
     clean_name,
     extends_name,
+    given_names,
     is_surname_of,
     strip_titles,
 )
@@ -41,3 +42,8 @@ def test_surname_matches_first_or_last_word():
 def test_extends_name_needs_a_preposition():
     assert extends_name("Harbour Mission", "Harbour Mission to the Islands")
     assert not extends_name("Council", "Council Secretary General")
+
+
+def test_given_names_leave_out_titles_and_common_words():
+    text = "Dario Pell and Senator Pell met. When Pell spoke, Geri Pell left; when they met, no one spoke."
+    assert given_names("Pell", text) == {"Dario", "Geri"}

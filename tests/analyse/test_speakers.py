@@ -77,3 +77,26 @@ def test_it_is_the_last_speaker_not_a_subject_of_what_it_said(quotes_of):
     )
     quote = find_quote(quotes_of(text), "that the port was hiring")
     assert quote.speaker == "Harbour Workers Union"
+
+
+def test_a_name_in_apposition_to_the_subject_is_a_pronouns_antecedent(quotes_of):
+    text = (
+        "The harbour chair, Ines Moreau, arrived late on Monday. Later she said that the fees would double."
+    )
+    assert find_quote(quotes_of(text), "that the fees").speaker == "Ines Moreau"
+
+
+def test_a_vague_body_is_not_another_body_that_shares_only_its_head(quotes_of):
+    text = (
+        "The Ruritanian Department of Fisheries closed the bay. The harbour police department told "
+        "reporters that it would reopen the quay."
+    )
+    assert find_quote(quotes_of(text), "that it would").speaker == "harbour police department"
+
+
+def test_a_surname_two_people_share_stays_a_surname(quotes_of):
+    text = (
+        "Dario Pell said the season began well, as he and his wife Geri put on a united front. Geri Pell "
+        "smiled.\n\nPell said, “It has been a testing week for my family.”"
+    )
+    assert find_quote(quotes_of(text), "It has been").speaker == "Pell"
