@@ -1,6 +1,6 @@
 """Event clustering on full articles: does one event hold one real-world happening, on real news?
 
-    PYTHONPATH=. .venv/bin/python bench/events.py [--set NAME ...] [--threshold T] [--show]
+    PYTHONPATH=. .venv/bin/python bench/events.py [--set NAME ...] [--threshold T] [--show] [--orders N]
 
 Labelled sets (labels in bench/events_labels/, written by hand for this benchmark; texts read from
 ../shared/data at run time):
@@ -15,6 +15,8 @@ set outside the repository, ~/.cache/storyline-bench) and then `storyline.pipeli
 copy of that store. Printed: B-cubed precision / recall / F1 over the articles the clusterer placed
 (copies join their original's event and are left out), the number of events, and the largest wrong
 merge: the largest share of one found event's articles whose gold event is not the event's main one.
+Undated input has no true order (a pile's file order is arbitrary), so `--orders N` also places the
+articles of each undated set in N random orders and prints the spread of B-cubed F1.
 Without ../shared/data the script says so and exits 0.
 """
 
@@ -26,11 +28,13 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,11 +43,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.clustering_metrics import bcubed  # noqa: E402 -- the repository must be on the path first
+from storyline.cluster import StreamClusterer  # noqa: E402
 from storyline.embed import load_embedder  # noqa: E402
 from storyline.options import DEFAULT_OPTIONS, Options  # noqa: E402
+from storyline.pipeline import _cluster_item as cluster_item  # noqa: E402 -- the pipeline's own items
 from storyline.pipeline import analyse_new, cluster_new, embed_new, ingest_documents  # noqa: E402
 from storyline.records import RawDocument  # noqa: E402
-from storyline.store import open_store  # noqa: E402
+from storyline.store import Store, open_store  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 LABELS = REPO / "bench" / "events_labels"
@@ -139,6 +145,7 @@ SETS: dict[str, Callable[[], list[Page]]] = {
 }
 # Tuned on; the held-out PolNeAR sets are only measured.
 DEV_SETS = ("polnear-dev", "polnear-dev-dated", "fundus", "multinews")
+UNDATED_SETS = ("polnear-dev", "polnear-heldout", "multinews")
 
 
 def prepared_store(name: str, pages: Sequence[Page]) -> Path:
@@ -167,25 +174,60 @@ class Placement:
     shared: int  # articles whose page stands under several gold events
 
 
-def cluster_set(name: str, pages: Sequence[Page], options: Options) -> Placement:
-    """Gold and found events of the articles the clusterer placed."""
+@contextmanager
+def working_copy(name: str, pages: Sequence[Page]) -> Iterator[Store]:
+    """A fresh copy of the set's prepared store: each run clusters its own."""
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "store.db"
         shutil.copy(prepared_store(name, pages), copy)
         store = open_store(copy)
-        cluster_new(store, options)
-        event_of = {article: event.id for event in store.events() for article in event.article_ids}
-        copies = len(store.duplicates())
-        article_of = {article.raw_id: article.id for article in store.articles()}
-        store.close()
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def gold_labels(store: Store, pages: Sequence[Page]) -> dict[str, set[str]]:
+    """The gold events of each stored article (several for a page scraped under several)."""
+    article_of = {article.raw_id: article.id for article in store.articles()}
     labels: dict[str, set[str]] = {}
     for page in pages:
         labels.setdefault(article_of.get(page.raw.id, ""), set()).add(page.gold)
+    return labels
+
+
+def placement(event_of: dict[str, str], labels: dict[str, set[str]], copies: int) -> Placement:
     # A page scraped alike under several gold events (a site's "enable JavaScript" stub) is one
     # article in the store, and no event is its right one: it is left out, and counted.
     placed = [article for article in event_of if len(labels.get(article, ())) == 1]
     gold = [next(iter(labels[article])) for article in placed]
     return Placement(gold, [event_of[article] for article in placed], copies, len(event_of) - len(placed))
+
+
+def cluster_set(name: str, pages: Sequence[Page], options: Options) -> Placement:
+    """Gold and found events of the articles the clusterer placed."""
+    with working_copy(name, pages) as store:
+        cluster_new(store, options)
+        event_of = {article: event.id for event in store.events() for article in event.article_ids}
+        return placement(event_of, gold_labels(store, pages), len(store.duplicates()))
+
+
+def shuffled_f1s(name: str, pages: Sequence[Page], options: Options, orders: int) -> list[float]:
+    """B-cubed F1 with the set's articles placed in `orders` random orders (seeded: reproducible)."""
+    with working_copy(name, pages) as store:
+        labels = gold_labels(store, pages)
+        vectors = store.embeddings()
+        items = [cluster_item(store, article, vectors[article.id]) for article in store.unclustered()]
+    scores = []
+    for seed in range(orders):
+        random.Random(seed).shuffle(items)
+        clusterer = StreamClusterer(options, dimension=len(items[0].vector))
+        for item in items:
+            clusterer.add(item)
+        event_of = {article: event.id for event in clusterer.events() for article in event.article_ids}
+        placed = placement(event_of, labels, 0)
+        scores.append(bcubed(placed.gold, placed.found)[2])
+    return scores
 
 
 def largest_wrong_merge(gold: Sequence[str], found: Sequence[str]) -> tuple[float, int]:
@@ -246,6 +288,7 @@ def main() -> int:
     parser.add_argument("--set", choices=SETS, action="append", help="default: every set")
     parser.add_argument("--threshold", type=float, default=DEFAULT_OPTIONS.event_threshold)
     parser.add_argument("--show", action="store_true", help="list the found events that mix gold events")
+    parser.add_argument("--orders", type=int, default=0, help="random orders to place each undated set in")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"no benchmark data at {DATA}: nothing to measure")
@@ -264,6 +307,12 @@ def main() -> int:
         print_row(name, result)
         if args.show:
             print_mixed_events(gold, found)
+        if args.orders and name in UNDATED_SETS:
+            scores = shuffled_f1s(name, SETS[name](), options, args.orders)
+            print(
+                f"    {args.orders} random orders: B3 F1 {min(scores):.3f} to {max(scores):.3f}, mean "
+                f"{sum(scores) / len(scores):.3f}"
+            )
     return 0
 
 

@@ -306,3 +306,14 @@ def test_a_full_article_must_be_like_a_loose_events_members_not_only_its_centroi
     # Cosine 0.5 with the centroid (score 0.25, over the full-text bar of 0.23), but 0.36 with each member.
     article = stream.add(ClusterItem("article", spread(5), terms=words(100, 200)))
     assert article.event_id != headlines[0].event_id
+
+
+def test_a_full_article_near_a_grown_events_centroid_but_not_its_first_article_starts_a_new_event():
+    stream = StreamClusterer(Options(event_threshold=0.5), dimension=DIMENSION)
+    topic = words(0, 200)  # every article shares the topic's words: their term similarity is 1
+    first = stream.add(ClusterItem("a", unit(1, 0), terms=topic))
+    second = stream.add(ClusterItem("b", unit(0.6, 0.8), terms=topic))
+    assert first.event_id == second.event_id
+    # Scored 0.71 with the event (over the full-text bar of 0.59), 0.5 with its first article.
+    third = stream.add(ClusterItem("c", unit(0, 1), terms=topic))
+    assert third.event_id != first.event_id

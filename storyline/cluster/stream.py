@@ -7,6 +7,8 @@ and no second pass is made over the past. "Most like" mixes:
   topic's words and look alike to the embedding, but their rare words — names, places — differ),
 - idf-weighted shared entities,
 - closeness in time: an event more than a window away from the article's date is out of reach.
+A full article must clear a higher bar than a headline, against a loose event's members as well as
+its centroid, and against the event's first article too (see the constants below).
 
 Only the events open in the time window are searched, through a nearest-neighbour index of their
 centroids, so each article costs about log(open events) however long the stream has run. An event
@@ -54,6 +56,12 @@ LONG_TEXT_WORDS = 150
 # mean cosine with it) to this power: 1 is the plain cosine, 0 the mean similarity with the members.
 # A headline keeps the plain cosine: its pairs share too few words to be compared one by one.
 FULL_TEXT_COHESION = 0.5
+# A grown event of full articles gathers its topic (a campaign's polls, debates, rallies), and an
+# article can be as near its centroid as a member is while it shares only the topic with the happening
+# the event began with. A full article joining an event of several must therefore also score, with the
+# event's first article in place of its centroid, SEED_MARGIN over its threshold (less for a shorter
+# text, nothing for a headline). Tuned on bench/events.py's dev sets.
+SEED_MARGIN = 0.03
 # The window is swept for events to close each time the stream's clock moves this share of it.
 SWEEP_EVERY = 0.25
 
@@ -90,10 +98,14 @@ class _EventState:
     start: datetime | None = None
     end: datetime | None = None
     touched: int = 0  # the stream position of its latest article
+    seed_vector: np.ndarray = field(default_factory=lambda: np.zeros(0))  # its first article's embedding
+    seed_terms: TermVector = field(default_factory=dict)  # its first article's tf-idf words
 
     def add(self, item: ClusterItem, terms: TermVector, moment: datetime | None, keep_ids: bool) -> None:
         if keep_ids:
             self.article_ids.append(item.id)
+        if not self.size:
+            self.seed_vector, self.seed_terms = item.vector, terms
         self.size += 1
         self.vector_sum += item.vector
         self.entities.update(item.entities)
@@ -124,6 +136,13 @@ def loose_norm(norm: ArrayLike, size: ArrayLike, exponent: float) -> ArrayLike:
     exponent 1 the norm (a cosine with the centroid), with 0 the size (the mean similarity with the
     members); see FULL_TEXT_COHESION."""
     return size * (norm / size) ** exponent
+
+
+def mixed_text_scores(dense: np.ndarray, sparse: list[float], has_words: bool) -> list[float]:
+    """The embedding's scores, mixed with the words' when the article has any."""
+    if not has_words:
+        return dense.tolist()
+    return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * np.array(sparse)).tolist()
 
 
 def stable_id(prefix: str, seed: str) -> str:
@@ -260,8 +279,15 @@ class StreamClusterer:
     ) -> tuple[_EventState | None, float, datetime | None]:
         if not candidates:
             return None, 0.0, None
-        text_scores = self._text_scores(item, terms, candidates, self.length_of(item))
+        length = self.length_of(item)
+        text_scores = self._text_scores(item, terms, candidates, length)
         scored = [self._score(item, event, text) for event, text in zip(candidates, text_scores, strict=True)]
+        if length:
+            seed_scores = self._seed_text_scores(item, terms, candidates)
+            scored = [
+                self._checked_against_seed(item, entry, text, seed, length)
+                for entry, text, seed in zip(scored, text_scores, seed_scores, strict=True)
+            ]
         eligible = [entry for entry in scored if entry[1] > -math.inf]
         if not eligible:
             return None, 0.0, None
@@ -278,10 +304,33 @@ class StreamClusterer:
         exponent = 1 - (1 - FULL_TEXT_COHESION) * length
         norms = loose_norm(np.sqrt(np.einsum("ij,ij->i", sums, sums)), sizes, exponent)
         dense = (sums @ item.vector) / np.maximum(norms, 1e-12)
-        if not terms:
-            return dense.tolist()
-        sparse = np.array([event.term_similarity(terms, exponent) for event in events])
-        return (DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * sparse).tolist()
+        sparse = [event.term_similarity(terms, exponent) for event in events]
+        return mixed_text_scores(dense, sparse, bool(terms))
+
+    @staticmethod
+    def _seed_text_scores(item: ClusterItem, terms: TermVector, events: list[_EventState]) -> list[float]:
+        """The text score with each event's first article alone."""
+        dense = np.stack([event.seed_vector for event in events]) @ item.vector
+        return mixed_text_scores(dense, [dot(terms, event.seed_terms) for event in events], bool(terms))
+
+    def _checked_against_seed(
+        self,
+        item: ClusterItem,
+        entry: tuple[_EventState, float, datetime | None],
+        text_score: float,
+        seed_score: float,
+        length: float,
+    ) -> tuple[_EventState, float, datetime | None]:
+        """The entry, out of reach when the event has grown and its first article, scored in place of its
+        centroid, is not SEED_MARGIN over the threshold (see SEED_MARGIN)."""
+        event, score, moment = entry
+        if event.size < 2 or score == -math.inf:
+            return entry
+        text_share = 1 - ENTITY_WEIGHT if item.entities else 1.0
+        with_seed = score + text_share * (seed_score - text_score)
+        if with_seed < self.threshold_for(item) + SEED_MARGIN * length:
+            return event, -math.inf, moment
+        return entry
 
     def _score(
         self, item: ClusterItem, event: _EventState, text_score: float
