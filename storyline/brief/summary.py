@@ -10,12 +10,14 @@ rest follow in reading order, no two saying the same (maximal marginal relevance
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
 
+from storyline.brief.concepts import Concepts, concept_worth, concepts_of
 from storyline.brief.sentences import (
     Sentence,
     article_sentences,
@@ -38,7 +40,9 @@ SUMMARY_WORDS = (8, 60)
 HIGHLIGHT_MAX_WORDS = 30
 # The lead is looked for among each article's first sentences.
 LEAD_POSITIONS = 5
-LEAD_WEIGHT = 0.3
+LEAD_WEIGHT = 1.5
+# How much a sentence's new concepts (brief/concepts.py) count beside its score.
+COVERAGE_WEIGHT = 0.5
 AGREEMENT_WEIGHT = 0.05
 # "The statement also said …" goes on from a sentence the summary may not have printed.
 CONTINUES = re.compile(r"^(?:\S+\s+){0,4}(?:also|too|again|further|likewise)\b", re.IGNORECASE)
@@ -57,11 +61,13 @@ class Printable:
 
 @dataclass(frozen=True)
 class SentencePool:
-    """The event's printable sentences, their vectors and their scores."""
+    """The event's printable sentences, their vectors, their scores and the concepts they state."""
 
     items: list[Printable]
     vectors: np.ndarray
     scores: np.ndarray
+    concepts: list[Concepts] = field(default_factory=list)
+    worth: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def support(self, index: int) -> tuple[tuple[str, ...], tuple[int | None, ...]]:
         """The articles carrying the statement of sentence `index` (its own first), and where."""
@@ -97,7 +103,9 @@ def build_pool(
         return SentencePool([], np.zeros((0, 1), np.float32), np.zeros(0))
     # The source's own words are embedded, so two outlets quoting one statement are seen to agree.
     vectors = embedder.embed([item.sentence.text for item in items])
-    return SentencePool(items, vectors, centrality(items, vectors))
+    concepts = [concepts_of(item.sentence.text) for item in items]
+    worth = concept_worth(concepts, [item.sentence.article_id for item in items])
+    return SentencePool(items, vectors, centrality(items, vectors), concepts, worth)
 
 
 def printable_sentences(article: Article, quotes: tuple[Quote, ...]) -> list[Printable]:
@@ -174,6 +182,26 @@ def select(
     return picked
 
 
+def cover(pool: SentencePool, limit: int, lead: int | None) -> list[int]:
+    """The lead, then greedily the sentence adding the most: its score plus the worth per word of the
+    concepts it states that the chosen ones do not, never a near-repeat of one already chosen."""
+    chosen = [] if lead is None else [lead]
+    covered = set(pool.concepts[lead]) if lead is not None else set()
+    candidates = [index for index in range(len(pool.items)) if index != lead]
+    while len(chosen) < limit and candidates:
+        best = max(candidates, key=lambda index: _value(pool, index, covered))
+        candidates.remove(best)
+        if not pool.repeats(best, chosen):
+            chosen.append(best)
+            covered |= pool.concepts[best]
+    return chosen
+
+
+def _value(pool: SentencePool, index: int, covered: set[tuple[str, str]]) -> float:
+    new = sum(pool.worth.get(concept, 0) for concept in pool.concepts[index] - covered)
+    return pool.scores[index] + COVERAGE_WEIGHT * new / math.sqrt(max(1, pool.items[index].sentence.words))
+
+
 def find_lead(pool: SentencePool) -> int | None:
     """The event's lead: of the articles' leads (each one's first report near its top), the best."""
     leads: dict[str, int] = {}
@@ -188,7 +216,7 @@ def summarise(pool: SentencePool, articles: tuple[Article, ...], limit: int) -> 
     """The summary's sentences: the lead, then the best of the rest in reading order."""
     lead = find_lead(pool)
     opening = [] if lead is None else [lead]
-    rest = select(pool, limit - len(opening), [i for i in range(len(pool.items)) if i != lead], opening)
+    rest = cover(pool, limit, lead)[len(opening) :]
     order = {article.id: rank for rank, article in enumerate(articles)}
 
     def reading_order(index: int) -> tuple[int, int]:
