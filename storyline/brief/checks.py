@@ -75,8 +75,9 @@ ATTRIBUTION = re.compile(
     r"|spokes(?:man|woman|person))\b",
     re.IGNORECASE,
 )
-QUOTATION = re.compile(r"[\"“][^\"“”]*(?:\w+\W+){2,}\w+[^\"“”]*[\"”]")
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+# Quoted words this many or more are a quotation, unless they are a title ("Max Roach 100").
+QUOTATION_WORDS = 3
 # Words of judgement a reporter leaves to a source, and the first person a reporter does not use.
 EVALUATIVE = re.compile(
     r"\b(?:outrageous|disgraceful|shameful|absurd|ridiculous|disgusting|pathetic|despicable|horrible"
@@ -91,9 +92,10 @@ PRONOUNS = frozenset(
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 # A reported clause may open on "that"; these words cannot open a statement.
 CLAUSE_CANNOT_START = frozenset(
-    "who whom whose which and or but nor of to for with by from in on at as than".split()
+    "who whom whose which and or but nor of to for with by from in on at than".split()
 )
-CLAUSE_CANNOT_END = frozenset("the a an of to and or but with by for from in on at as that".split())
+# A statement may end on a preposition ("will be responded to"), never on an article or a conjunction.
+CLAUSE_CANNOT_END = frozenset("the a an and or but".split())
 PUBLICATION_STUB = re.compile(r"^(?:.{1,80} publishes|Published): ")
 
 
@@ -181,7 +183,13 @@ def dangling_openers(brief: BriefLike) -> list[str]:
 
 def is_opinion(text: str) -> bool:
     """A quotation, a word of judgement or the first person: a source's voice, not the narrator's."""
-    return bool(QUOTATION.search(text) or EVALUATIVE.search(text))
+    return any(is_quotation(quoted) for quoted in QUOTED.findall(text)) or bool(EVALUATIVE.search(text))
+
+
+def is_quotation(quoted: str) -> bool:
+    words = WORD.findall(quoted)
+    is_title = all(word[0].isupper() or word[0].isdigit() for word in words)
+    return len(words) >= QUOTATION_WORDS and not is_title
 
 
 def unattributed_opinions(brief: BriefLike) -> list[str]:

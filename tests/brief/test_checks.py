@@ -82,6 +82,11 @@ def test_a_judgement_without_its_source_is_an_unattributed_opinion():
     assert checks.unattributed_opinions(brief(summary=(sentence,))) == [sentence]
 
 
+def test_a_quoted_title_is_not_an_opinion():
+    sentence = "The festival opens with a programme of dances, “Max Roach 100”, in April."
+    assert checks.unattributed_opinions(brief(summary=(sentence,))) == []
+
+
 def test_an_attributed_quotation_is_not_an_unattributed_opinion():
     sentence = "“The plan is a disgraceful waste,” the opposition leader said on Tuesday."
     assert checks.unattributed_opinions(brief(summary=(sentence, FACT))) == []
@@ -108,12 +113,14 @@ def test_a_highlight_without_citations_is_uncited_and_one_with_them_is_not():
     assert checks.uncited_highlights(as_dict) == ["Dredging starts in May."]
 
 
-@pytest.mark.parametrize("text", ["who", "a waste of", "which the council"])
+@pytest.mark.parametrize("text", ["who", "a waste of the", "which the council"])
 def test_a_short_or_cut_quote_is_a_fragment(text):
     assert checks.quote_fragments(brief(quotes=(("Ana Ruiz", text),))) == [f"Ana Ruiz: {text}"]
 
 
-@pytest.mark.parametrize("text", ["The budget is too small.", "that the budget was too small"])
+@pytest.mark.parametrize(
+    "text", ["The budget is too small.", "that the budget was too small", "any threat will be responded to"]
+)
 def test_a_whole_clause_is_not_a_fragment(text):
     assert checks.quote_fragments(brief(quotes=(("Ana Ruiz", text),))) == []
 
