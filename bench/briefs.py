@@ -1,10 +1,13 @@
 """Brief quality: ROUGE on Multi-News against extractive baselines, and defect counts on our corpora.
 
-    cd <worktree> && PYTHONPATH=. /work/main/.venv/bin/python bench/briefs.py [--only multinews|defects]
-        [--limit N] [--no-cache] [--examples N]
+    PYTHONPATH=. .venv/bin/python bench/briefs.py [--only multinews|defects] [--limit N] [--no-cache]
+        [--examples N]
 
-It measures the `storyline` package of the current folder when that folder holds one (so another
-worktree can be measured with this script), else the package beside this script.
+It measures the `storyline` package of the current folder when that folder holds one, else the package
+beside this script; so this script measures another checkout's code when run from there
+(`cd OTHER && PYTHONPATH=. python /path/to/bench/briefs.py`). The defect checks always come from this
+script's own checkout: one instrument for every checkout measured. `--limit N` takes the first N
+Multi-News clusters and N Fundus and PolNeAR pages, for a quick look.
 
 **Multi-News** (../shared/data/multinews/test_sample.jsonl, 250 clusters of raw scraped articles): each
 article goes the pipeline's way — a RawDocument of kind "text" as `storyline ingest` makes of a .txt file,
@@ -152,9 +155,15 @@ class DiskCache:
         return pickle.loads(path.read_bytes())
 
     def put(self, value: Any, *parts: str) -> None:
-        if self.enabled:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._path(*parts).write_bytes(pickle.dumps(value))
+        """Store a value; written aside and renamed, so a run in another checkout reading the same
+        cache at the same time never sees half a file."""
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._path(*parts)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(value))
+        os.replace(partial, path)
 
 
 def extracted(raw: RawDocument) -> Article | None:
