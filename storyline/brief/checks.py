@@ -31,7 +31,7 @@ WORD = re.compile(r"\w+")
 BOILERPLATE = re.compile(
     "|".join(
         (
-            # Datelines: "PHILADELPHIA (AP) —", "WASHINGTON —", "LONDON, March 3 (Reuters) -".
+            # Datelines: "DENVER (AP) —", "WASHINGTON —", "LONDON, March 3 (Reuters) -".
             r"^[\"“]?[A-Z][A-Z.'’\- ]{2,}(?:,\s*[A-Z][\w.'’ ]{1,30})?\s*(?:\([\w .&/-]{1,20}\)\s*)?[—–]",
             r"^[^()]{0,60}\((?:AP|Reuters|AFP|UPI|CNN|dpa|PTI|IANS|Xinhua)\)\s*[—–-]",
             # Embeds and markup.
@@ -83,7 +83,7 @@ EVALUATIVE = re.compile(
     r"\b(?:outrageous|disgraceful|shameful|absurd|ridiculous|disgusting|pathetic|despicable|horrible"
     r"|terrible|awful|wonderful|fantastic|amazing|incredible|tremendous|brilliant|stupid|insane|evil"
     r"|heroic|unacceptable|unforgivable|scandalous|appalling|deplorable|liar|hypocrisy"
-    r"|hypocritical|disastrous|catastrophic|nonsense|opposite of the truth|I|me|my|we|our|us)\b"
+    r"|hypocritical|disastrous|catastrophic|nonsense|untrue|I|me|my|we|our|us)\b"
 )
 PRONOUNS = frozenset(
     "i me you he him she her it we us they them some many others someone somebody one who which that"

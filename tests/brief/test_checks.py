@@ -41,7 +41,7 @@ def test_every_check_passes_a_clean_brief():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "PHILADELPHIA (AP) — The council approved the harbour budget on Tuesday.",
+        "DENVER (AP) — The council approved the harbour budget on Tuesday.",
         "WASHINGTON — The council approved the harbour budget on Tuesday.",
         "Related video: the council votes on the harbour budget",
         "The vote is over pic.twitter.com/abc123",
@@ -73,7 +73,7 @@ def test_a_sentence_opening_on_a_name_does_not_dangle():
 
 
 def test_a_quotation_without_its_source_is_an_unattributed_opinion():
-    sentence = "“What is said about us is the complete opposite of the truth.”"
+    sentence = "“Whatever the council claims about the harbour is simply untrue.”"
     assert checks.unattributed_opinions(brief(summary=(sentence,))) == [sentence]
 
 
