@@ -7,6 +7,7 @@ these, so both check the same properties.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import resource
@@ -140,6 +141,7 @@ def run_isolated(target: str, args: tuple[Any, ...], cap: float) -> Measure | No
 
 
 def _measure(results: Any, target: str, args: tuple[Any, ...]) -> None:
+    _reset_peak_memory()
     results.put("ready")
     started = time.monotonic()
     try:
@@ -149,5 +151,20 @@ def _measure(results: Any, target: str, args: tuple[Any, ...]) -> None:
         outcome = "InputError"
     except Exception as error:  # the finding itself, reported to the parent
         outcome = f"{type(error).__name__}: {str(error)[:200]}"
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    results.put(Measure(outcome, time.monotonic() - started, peak_mb))
+    results.put(Measure(outcome, time.monotonic() - started, _peak_memory_mb()))
+
+
+def _reset_peak_memory() -> None:
+    """Start the peak afresh: a child forked from a large test process before its exec can inherit
+    the parent's resident size as its own high-water mark (Linux keeps ru_maxrss across execve)."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_memory_mb() -> float:
+    """The process's peak resident size since the reset (VmHWM), or since it started elsewhere."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
