@@ -132,10 +132,12 @@ def fold_title(text: str) -> str:
 
 def stands_alone(text: str, voice: Voiced) -> bool:
     """Whether a sentence reads without the one before it: no pronoun or connective opening it, and a
-    quotation opening it only when it names its speaker."""
+    quotation opening it only when it names its speaker and does not itself open on one."""
     if text.endswith(":"):  # it introduces what follows: a list, a quotation, a table
         return False
-    return not needs_context(text) or (voice.sourced and text[0] in OPENING_QUOTES)
+    if voice.sourced and text[0] in OPENING_QUOTES:  # the quotation itself must not lean back
+        return not needs_context(text.lstrip(OPENING_QUOTES))
+    return not needs_context(text)
 
 
 def locate(article: Article) -> list[tuple[Located, Sentence]]:

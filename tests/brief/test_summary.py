@@ -77,12 +77,20 @@ def test_a_resolved_pronoun_speaker_is_named_in_the_sentence():
 
 
 def test_a_quotation_opening_a_sentence_that_names_its_speaker_is_printed():
-    text = "“We will stay at the gate until the port offers a fair deal,” said union leader Petra Olsen."
+    named = "“Nobody will leave the gate until the port offers a fair deal,” said union leader Petra Olsen."
+    leaning = (
+        "“They will not leave the gate until the port offers a fair deal,” said union leader Petra Olsen."
+    )
+    assert printed_alone(named) == [named]
+    assert printed_alone(leaning) == []  # the quotation itself opens on a pronoun
+
+
+def printed_alone(text: str) -> list[str]:
     cue = text.index("said")
-    quote = Quote("a1", "Petra Olsen", "We will stay", "said", "direct", speaker_mention="Petra Olsen",
-                  cue_span=(cue, cue + 4), content_span=(1, 58))  # fmt: skip
+    quote = Quote("a1", "Petra Olsen", "…", "said", "direct", speaker_mention="Petra Olsen",
+                  cue_span=(cue, cue + 4), content_span=(1, text.index("”")))  # fmt: skip
     pool = build_pool((article("a1", text),), {"a1": (quote,)}, WordsEmbedder())
-    assert [item.text for item in pool.items] == [text]
+    return [item.text for item in pool.items]
 
 
 def test_markup_left_in_a_sentence_is_dropped_from_it():
