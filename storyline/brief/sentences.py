@@ -24,13 +24,15 @@ DANGLING = re.compile(
 )
 # A dateline the wire put before the lead ("PARIS (AP) —", "LONDON, March 3 (Reuters) -", "(CNN)"),
 # or a label a fact check or live page puts before a sentence ("CLAIM:", "UPDATE:").
+# Capital letters of the Latin alphabets, for datelines such as "REYKJAVÍK —" or "ŁÓDŹ —".
+CAPS = "A-Z" + "".join(letter for letter in map(chr, range(0xC0, 0x250)) if letter.isupper())
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\-]{2,}(?: [A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.'’\- ]{1,20})?"
+    rf"^(?:[{CAPS}][{CAPS}.'’\-]{{2,}}(?: [{CAPS}.'’\-]+)*(?:,\s*[A-Z][\w.'’\- ]{{1,20}})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([A-Z][A-Za-z.&' ]{1,30}\)\s*)?[—―–-]{1,2}\s*|\([A-Z][A-Za-z.&' ]{1,20}\)\s*[—―–-]{0,2}\s*"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z][A-Za-z.&' ]{1,30}\)\s*[—―–-]{1,2}\s*"
     r"|[A-Z]{3,}(?: [A-Z]{2,}){0,2}:\s+)"
-    r"(?=[\"“‘'A-Z0-9])"
+    rf"(?=[\"“‘'{CAPS}0-9])"
 )
 MARKUP = re.compile(r"<[a-zA-Z/!][^<>]{0,500}>")
 # What a page prints around an article that the extractor may let through into a sentence: media
