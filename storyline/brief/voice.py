@@ -35,7 +35,6 @@ JUDGEMENT = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-QUOTED_PHRASE_WORDS = 3
 WHOLLY_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 
@@ -70,8 +69,8 @@ def voiced(sentence: Located, quotes: tuple[Quote, ...]) -> Voiced | None:
     holder = _covering_quote(sentence, quotes)
     if holder is not None:
         return Voiced(f"{holder.speaker} said: “{_inner_quotes(sentence.text)}”", quoted=True)
-    if WHOLLY_QUOTED.fullmatch(sentence.text) or _quotes_unnamed(sentence.text):
-        return None  # someone's words, and nobody named as saying them
+    if WHOLLY_QUOTED.fullmatch(sentence.text):  # someone's words, and nobody named as saying them
+        return None
     if ACCORDING.search(sentence.text) or not is_view(sentence.text):
         return Voiced(sentence.text)
     return None
@@ -85,17 +84,6 @@ def is_view(text: str) -> bool:
         or FIRST_PERSON.search(reported) is not None
         or JUDGEMENT.search(reported) is not None
     )
-
-
-def _quotes_unnamed(text: str) -> bool:
-    """Whether a narrator's sentence quotes a phrase of several words (not a title) with no cue."""
-    if ACCORDING.search(QUOTED.sub(" ", text)):
-        return False
-    for quoted in QUOTED.findall(text):
-        words = quoted.strip('“”"').split()
-        if len(words) >= QUOTED_PHRASE_WORDS and not all(word[:1].isupper() for word in words):
-            return True
-    return False
 
 
 def _inside(span: tuple[int, int], sentence: Located) -> bool:

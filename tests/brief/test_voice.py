@@ -51,9 +51,3 @@ def test_views_are_judgements_first_person_and_questions():
     assert is_view("Our region needs no such bloc.")
     assert not is_view("The alliance met in Vilnius on Tuesday.")
     assert not is_view("Protesters chanted “we want our jobs back” outside.")
-
-
-def test_a_narrator_quoting_a_phrase_with_no_source_is_not_printed():
-    assert voiced(Located("The plan would “make the port safer for everyone” at last.", 0), ()) is None
-    assert voiced(Located("She starred in “The Long Night Shift” in 2019.", 0), ()) is not None  # a title
-    assert voiced(Located("The plan would “make the port safer,” the mayor said.", 0), ()) is not None
