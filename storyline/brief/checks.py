@@ -55,11 +55,13 @@ BOILERPLATE = re.compile(
     )
 )
 
+# "We" leans back only outside a quotation: inside one, it is the speaker's side ("“We will rebuild,”
+# the mayor said").
 DANGLING_OPENER = re.compile(
-    r"^[\"“‘'(\[]*(?:He|She|It|They|We|This|These|That|Those|His|Her|Its|Their|Him|Them|But|However"
+    r"^(?:We\b|[\"“‘'(\[]*(?:He|She|It|They|This|These|That|Those|His|Her|Its|Their|Him|Them|But|However"
     r"|And|Or|So|Yet|Still|Also|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Besides|Instead"
     r"|Additionally|Then|Thus|Therefore|Hence|Otherwise|Likewise|Similarly|In addition|As a result"
-    r"|On the other hand)\b"
+    r"|On the other hand)\b)"
 )
 
 # A cue of attribution: a speech or thought verb, or "according to".

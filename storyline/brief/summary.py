@@ -48,6 +48,8 @@ AGREEMENT_WEIGHT = 0.05
 CONTINUES = re.compile(r"^(?:\S+\s+){0,4}(?:also|too|again|further|likewise)\b", re.IGNORECASE)
 CONTINUATION_PENALTY = 0.1
 OPENING_QUOTES = "“\"‘'"
+# Inside a quotation the first and second person are the named speaker and those addressed.
+SPEAKERS_OWN = re.compile(r"(?:I|We|My|Our|Us|You|Your)\b")
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def stands_alone(text: str, voice: Voiced) -> bool:
     if text.endswith(":"):  # it introduces what follows: a list, a quotation, a table
         return False
     if voice.sourced and text[0] in OPENING_QUOTES:  # the quotation itself must not lean back
-        return not needs_context(text.lstrip(OPENING_QUOTES))
+        quoted = text.lstrip(OPENING_QUOTES)
+        return not needs_context(quoted) or SPEAKERS_OWN.match(quoted) is not None
     return not needs_context(text)
 
 

@@ -62,10 +62,15 @@ def test_a_news_sentence_is_not_boilerplate():
     )
 
 
-@pytest.mark.parametrize("opening", ["He", "She", "They", "It", "This", "But", "However,", "“He"])
+@pytest.mark.parametrize("opening", ["He", "She", "They", "It", "This", "But", "However,", "“He", "We"])
 def test_a_summary_sentence_opening_on_a_pronoun_or_connective_dangles(opening):
     sentence = f"{opening} did not give details of the harbour budget."
     assert checks.dangling_openers(brief(summary=(sentence,))) == [sentence]
+
+
+def test_a_quotation_opening_on_we_is_the_speakers_side_and_does_not_dangle():
+    sentence = "“We did not get details of the harbour budget,” the union leader Petra Olsen said."
+    assert checks.dangling_openers(brief(summary=(sentence,))) == []
 
 
 def test_a_sentence_opening_on_a_name_does_not_dangle():

@@ -83,6 +83,8 @@ def test_a_quotation_opening_a_sentence_that_names_its_speaker_is_printed():
     )
     assert printed_alone(named) == [named]
     assert printed_alone(leaning) == []  # the quotation itself opens on a pronoun
+    own = "“We will not leave the gate until the port offers a fair deal,” said union leader Petra Olsen."
+    assert printed_alone(own) == [own]  # "we" is the named speaker's side
 
 
 def printed_alone(text: str) -> list[str]:
