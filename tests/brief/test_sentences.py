@@ -50,6 +50,7 @@ def test_datelines_and_labels_are_cut_from_a_sentence():
     assert strip_dateline("LONDON, March 3 (Reuters) - Oil fell.") == "Oil fell."
     assert strip_dateline("(CNN) The vote was close.") == "The vote was close."
     assert strip_dateline("REYKJAVÍK — Flights resumed.") == "Flights resumed."
+    assert strip_dateline("PARIS, 4 mars (Reuters) - Les marchés ont ouvert.") == "Les marchés ont ouvert."
     assert strip_dateline("CLAIM: The bridge was sold.") == "The bridge was sold."
     assert strip_dateline("U.S. officials met on Monday.") == "U.S. officials met on Monday."
 
