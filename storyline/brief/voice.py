@@ -62,7 +62,11 @@ class Voiced:
 
 def voiced(sentence: Located, quotes: tuple[Quote, ...]) -> Voiced | None:
     """The sentence as a brief may print it, its source named; None for a view with no source."""
-    own = [quote for quote in quotes if quote.cue_span and _inside(quote.cue_span, sentence)]
+    # An attribution with no speaker ("… is expected to", a cue the analysis found nobody for) names
+    # no source: the sentence is then judged as the narrator's.
+    own = [
+        quote for quote in quotes if quote.speaker and quote.cue_span and _inside(quote.cue_span, sentence)
+    ]
     if own:
         named = any(quote.speaker and quote.speaker.lower() not in SPEAKER_PRONOUNS for quote in own)
         return Voiced(_name_pronouns(sentence, own), sourced=named)

@@ -51,3 +51,11 @@ def test_views_are_judgements_first_person_and_questions():
     assert is_view("Our region needs no such bloc.")
     assert not is_view("The alliance met in Vilnius on Tuesday.")
     assert not is_view("Protesters chanted “we want our jobs back” outside.")
+
+
+def test_an_attribution_with_no_speaker_does_not_source_a_view():
+    text = "The port must tell its workers the truth."
+    cue = Quote(
+        "a1", None, "its workers the truth", "tell", "reported", cue_span=(14, 18), content_span=(19, 40)
+    )
+    assert voiced(Located(text, 0), (cue,)) is None
