@@ -63,8 +63,26 @@ def refusal_reason(address: IPAddress) -> str | None:
     return None
 
 
+def named_address(host: str) -> str | None:
+    """The address a host name stands for by itself: an IP literal or a localhost name (RFC 6761).
+
+    A fully qualified spelling ("LOCALHOST.", "127.0.0.1.") means the same host, though the system's
+    resolver may not know it, so it is read here rather than left to fail as an unknown name.
+    """
+    name = host.rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return "127.0.0.1"
+    try:
+        return str(ipaddress.ip_address(name))
+    except ValueError:
+        return None
+
+
 def resolve(host: str, port: int) -> list[str]:
     """The host's addresses, as connecting to it would find them."""
+    named = named_address(host)
+    if named:
+        return [named]
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:

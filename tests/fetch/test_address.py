@@ -79,3 +79,17 @@ def test_a_redirect_to_a_file_url_is_refused(site):
     url = site.add("/go", Answer(status=301, headers={"Location": "file:///etc/passwd"}))
     with Fetcher(LOCAL) as fetcher, pytest.raises(FetchError, match="only http and https"):
         fetcher.get(url)
+
+
+@pytest.mark.parametrize("host", ["LOCALHOST.", "localhost.", "127.0.0.1.", "news.localhost"])
+def test_a_loopback_name_spelled_as_a_full_name_is_refused_as_loopback(site, host):
+    url = site.add("/page", Answer(story(1))).replace("127.0.0.1", host)
+    with Fetcher(Options()) as fetcher, pytest.raises(AddressRefused, match="is a loopback address"):
+        fetcher.get(url)
+    assert site.requests == []
+
+
+def test_a_loopback_name_with_a_trailing_dot_is_fetched_when_private_addresses_are_allowed(site):
+    url = site.add("/page", Answer(story(1))).replace("127.0.0.1", "LOCALHOST.")
+    with Fetcher(LOCAL) as fetcher:
+        assert fetcher.get(url).status == 200
