@@ -381,18 +381,31 @@ def is_sign_off(line: str, author: str | None) -> bool:
     return any(text.startswith(name) and _BIO_VERB_AFTER_NAME.match(text, len(name)) for name in names)
 
 
+def drop_controls(root: lxml.html.HtmlElement) -> None:
+    """Delete control characters from every text and tail in the tree.
+
+    The parser keeps them (raw, or from "&#1;"), but lxml refuses to set text holding one, which
+    `drop_tree` and the line breaks below must do: cleaned first, every later edit is allowed.
+    """
+    for element in root.iter():
+        if element.text:
+            element.text = element.text.translate(_NO_CONTROLS)
+        if element.tail:
+            element.tail = element.tail.translate(_NO_CONTROLS)
+
+
 def visible_text(html: str) -> str:
     """The text a reader sees, one block element per line: for pages with too little markup."""
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, etree.LxmlError):
         return ""
+    drop_controls(root)
     for element in list(root.iter(*_INVISIBLE)):
         if element.getparent() is not None:
             element.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            # lxml refuses to set text holding a control character (as "&#1;" gives): drop them.
-            element.tail = "\n" + (element.tail or "").translate(_NO_CONTROLS)
-            element.text = "\n" + (element.text or "").translate(_NO_CONTROLS)
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
     return "\n".join(" ".join(line.split()) for line in root.text_content().splitlines())

@@ -1,5 +1,6 @@
 from datetime import UTC, datetime
 
+import pytest
 from lxml import etree
 
 from storyline.extract import html as html_module
@@ -85,6 +86,18 @@ def test_trim_edges_drops_repeated_headline_and_share_prompts():
     paragraphs, dropped = trim_edges(lines, "Ferry line approved")
     assert paragraphs == ("The council voted for the line on Monday.",)
     assert "Share on Facebook" in dropped
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<h1><script>w</script>\x1dHeadline</h1>",
+        "<p>a<style>x</style>&#29;Headline</p>",
+        "<div><svg>s</svg>\x01Headline<template>t</template>\x7f</div>",
+    ],
+)
+def test_visible_text_reads_a_page_whose_dropped_element_is_followed_by_a_control_character(page):
+    assert "Headline" in visible_text(page)
 
 
 def test_visible_text_puts_blocks_on_lines_and_skips_scripts():
