@@ -27,6 +27,12 @@ DB_OPTION = click.option(
     show_default=True,
     help="The story store: a SQLite file, or a postgresql://USER:PASSWORD@HOST/DB URL.",
 )
+MAX_BYTES_OPTION = click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=None,
+    help=f"Largest input file accepted, in bytes, unpacked if gzipped [default: {Options.max_bytes:,}].",
+)
 EXIT_INPUT_FAILED = 1
 
 
@@ -47,9 +53,10 @@ def report_failure(failure: IngestFailure) -> None:
     click.echo(f"storyline: skipped {failure}", err=True)
 
 
-def make_options(on_error: str, show_progress: bool | None) -> Options:
+def make_options(on_error: str, show_progress: bool | None, max_bytes: int | None = None) -> Options:
     wanted = sys.stderr.isatty() if show_progress is None else show_progress
-    return Options(on_error=on_error, progress=wanted)  # type: ignore[arg-type]
+    options = Options(on_error=on_error, progress=wanted)  # type: ignore[arg-type]
+    return replace(options, max_bytes=max_bytes) if max_bytes else options
 
 
 def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -86,6 +93,7 @@ def ingest_options(command: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="Progress bars (default: when standard error is a terminal).",
     )(command)
+    command = MAX_BYTES_OPTION(command)
     return click.argument("paths", nargs=-1, required=True, type=click.Path())(command)
 
 
@@ -109,12 +117,13 @@ def digest(
     out_dir: str | None,
     on_error: str,
     show_progress: bool | None,
+    max_bytes: int | None,
     allow_private: bool,
     ignore_robots: bool,
 ) -> None:
     """Ingest every file under PATHS (and the pages and feeds at URLs), cluster, analyse, write the briefs."""
     store = open_store(db_path)
-    options = with_fetch(make_options(on_error, show_progress), allow_private, ignore_robots)
+    options = with_fetch(make_options(on_error, show_progress, max_bytes), allow_private, ignore_robots)
     report = pipeline.process_new(store, options, ingest_all(store, paths, options))
     counts = report.counts
     click.echo(
@@ -138,11 +147,12 @@ def ingest(
     db_path: str,
     on_error: str,
     show_progress: bool | None,
+    max_bytes: int | None,
     allow_private: bool,
     ignore_robots: bool,
 ) -> None:
     """Store every article under PATHS and at the URLs among them (no clustering or briefs yet)."""
-    options = with_fetch(make_options(on_error, show_progress), allow_private, ignore_robots)
+    options = with_fetch(make_options(on_error, show_progress, max_bytes), allow_private, ignore_robots)
     report = ingest_all(open_store(db_path), paths, options)
     click.echo(
         f"{report.added} new articles ({report.duplicates} copies), {report.unchanged} already stored, "
@@ -302,7 +312,7 @@ def extract_command(paths: tuple[str, ...], output_format: str) -> None:
 @click.option(
     "--parquet", default=None, help="Where the pages go (default OUT/articles.parquet; shared on a cluster)."
 )
-@click.option("--max-bytes", type=click.IntRange(1), default=None, help="Largest input file accepted.")
+@MAX_BYTES_OPTION
 @clean_errors
 def spark_digest(
     inputs: tuple[str, ...],
@@ -321,7 +331,7 @@ def spark_digest(
     session = spark.start_spark(master)
     try:
         report = spark.spark_digest(
-            session, inputs, out, store, make_options("collect", None), report_failure
+            session, inputs, out, store, make_options("collect", None, max_bytes), report_failure
         )
     finally:
         session.stop()

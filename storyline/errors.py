@@ -31,7 +31,8 @@ class NotFoundError(StorylineError):
 # Messages shared by several stages, so the same fault always reads the same way.
 E_EMPTY = "the file is empty: nothing to ingest"
 E_BINARY = "the file looks binary (NUL bytes), not text, HTML, JSONL, a feed or a WARC archive"
-E_TOO_LARGE = "the file is {size:,} bytes, over the {limit:,}-byte limit (raise --max-bytes to accept it)"
+RAISE_MAX_BYTES = " (raise --max-bytes to accept it)"  # the option of digest, ingest and spark-digest
+E_TOO_LARGE = "the file is {size:,} bytes, over the {limit:,}-byte limit" + RAISE_MAX_BYTES
 E_UNDECODABLE = "the text is in no encoding Storyline can read (tried UTF-8, the declared charset, cp1252)"
 E_MODEL_MISSING = (
     "the {what} is not installed: run `pip install {package}` "

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from storyline.errors import E_BINARY, E_EMPTY, E_TOO_LARGE, E_UNDECODABLE, InputError
+from storyline.errors import E_BINARY, E_EMPTY, E_TOO_LARGE, E_UNDECODABLE, RAISE_MAX_BYTES, InputError
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import DocumentKind, RawDocument
 
@@ -205,7 +205,7 @@ def read_bytes(path: Path, options: Options) -> bytes:
         raise InputError(source, f"cannot read the file ({error.strerror or error})") from error
     check_not_blank(source, data)
     if data.startswith(GZIP_MAGIC):
-        data = gunzip(source, data, options.max_bytes)
+        data = gunzip(source, data, options.max_bytes, RAISE_MAX_BYTES)
         check_not_blank(source, data)
     return data
 
@@ -217,8 +217,11 @@ def check_not_blank(source: str, data: bytes | str) -> None:
         raise InputError(source, E_EMPTY)
 
 
-def gunzip(source: str, data: bytes, limit: int) -> bytes:
-    """Decompress a gzip stream (all members), refusing truncation and decompression bombs."""
+def gunzip(source: str, data: bytes, limit: int, advice: str = "") -> bytes:
+    """Decompress a gzip stream (all members), refusing truncation and decompression bombs.
+
+    `advice` says how to raise the limit where the user can (a file's, not a fetched page's).
+    """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             unpacked = stream.read(limit + 1)
@@ -227,9 +230,7 @@ def gunzip(source: str, data: bytes, limit: int) -> bytes:
     except (OSError, zlib.error) as error:
         raise InputError(source, f"the gzip stream is corrupt ({one_line(str(error))})") from error
     if len(unpacked) > limit:
-        raise InputError(
-            source, f"the file unpacks to over the {limit:,}-byte limit (raise --max-bytes to accept it)"
-        )
+        raise InputError(source, f"the file unpacks to over the {limit:,}-byte limit{advice}")
     return unpacked
 
 

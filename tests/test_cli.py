@@ -118,3 +118,14 @@ def test_a_page_that_breaks_a_library_fails_alone(runner, tmp_path, monkeypatch)
     result = runner.invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert "hostile.html" in result.output and "1 new articles" in result.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "digest"])
+def test_max_bytes_named_in_the_too_large_message_is_an_option(runner, tmp_path, command):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    refused = runner.invoke(main, [command, str(tmp_path / "a.txt"), "--db", db, "--max-bytes", "100"])
+    assert refused.exit_code == 1
+    assert "over the 100-byte limit (raise --max-bytes" in refused.output
+    accepted = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", db, "--max-bytes", "100000"])
+    assert "1 new articles" in accepted.output
