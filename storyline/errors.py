@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+# Line breaks, terminal escapes and direction overrides: in a file name they could forge or hide a line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` with each character that would break or disguise a message line escaped (\\n, \\x1b)."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class StorylineError(Exception):
     """Base class: the CLI prints these as one clean line instead of a traceback."""
@@ -11,7 +21,7 @@ class InputError(StorylineError):
     """A file or record given to Storyline cannot be read as an article."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(f"{printable(source)}: {printable(reason)}")
         self.source = source
         self.reason = reason
 
@@ -29,6 +39,7 @@ class NotFoundError(StorylineError):
 
 
 # Messages shared by several stages, so the same fault always reads the same way.
+E_LINK_LOOP = "the file is a symbolic link loop (it leads back to itself): nothing to read"
 E_EMPTY = "the file is empty: nothing to ingest"
 E_BINARY = "the file looks binary (NUL bytes), not text, HTML, JSONL, a feed or a WARC archive"
 RAISE_MAX_BYTES = " (raise --max-bytes to accept it)"  # the option of digest, ingest and spark-digest

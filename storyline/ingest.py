@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import errno
 import gzip
 import io
 import json
@@ -25,7 +26,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from storyline.errors import E_BINARY, E_EMPTY, E_TOO_LARGE, E_UNDECODABLE, RAISE_MAX_BYTES, InputError
+from storyline.errors import (
+    E_BINARY,
+    E_EMPTY,
+    E_LINK_LOOP,
+    E_TOO_LARGE,
+    E_UNDECODABLE,
+    RAISE_MAX_BYTES,
+    InputError,
+    printable,
+)
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import DocumentKind, RawDocument
 
@@ -78,7 +88,7 @@ class IngestFailure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return f"{printable(self.source)}: {printable(self.reason)}"
 
     @classmethod
     def from_error(cls, error: InputError) -> IngestFailure:
@@ -120,16 +130,24 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if not path.exists():
+        if not os.path.lexists(path):
             raise InputError(str(path), "no such file or folder")
         candidates = walk_folder(path) if path.is_dir() else [path]
         for candidate in candidates:
-            resolved = candidate.resolve()
+            resolved = file_identity(candidate)
             if resolved in seen:  # the same file named twice ("samples samples/a.txt")
                 continue
             seen.add(resolved)
             (files if claimed_format(candidate) else skipped).append(candidate)
     return files, skipped
+
+
+def file_identity(path: Path) -> Path:
+    """The file a path leads to, so a file named twice is read once."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        return path.absolute()  # leads nowhere: it stays in the list, for reading to name it
 
 
 def walk_folder(folder: Path) -> Iterator[Path]:
@@ -202,6 +220,8 @@ def read_bytes(path: Path, options: Options) -> bytes:
             raise InputError(source, E_TOO_LARGE.format(size=size, limit=options.max_bytes))
         data = path.read_bytes()
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(source, E_LINK_LOOP) from error
         raise InputError(source, f"cannot read the file ({error.strerror or error})") from error
     check_not_blank(source, data)
     if data.startswith(GZIP_MAGIC):

@@ -158,3 +158,14 @@ def test_truncated_feed_yields_only_a_failure(write) -> None:
     )
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>H</title>{items}</channel></rss>'
     assert "truncated" in failure_of(write("f.rss", feed[: len(feed) * 2 // 3])).reason
+
+
+@pytest.mark.parametrize("name", ["a\nstoryline: wrote x.txt", "a\rb.txt", "a\x1b[2Jb.txt", "a\u202eb.txt"])
+def test_a_file_name_holding_a_line_break_or_control_cannot_forge_a_message_line(name) -> None:
+    shown = str(IngestFailure(name, "the file is empty"))
+    assert shown.isprintable()
+    assert str(InputError(name, "the file is empty")).isprintable()
+
+
+def test_a_name_in_a_message_keeps_its_letters_from_other_scripts() -> None:
+    assert str(IngestFailure("Überblick/北京.txt", "x")) == "Überblick/北京.txt: x"

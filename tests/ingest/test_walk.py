@@ -81,3 +81,14 @@ def test_failures_are_yielded_whatever_on_error_says(mixed: Path) -> None:
         items = list(ingest_paths([mixed], Options(on_error=on_error)))
         assert [type(item).__name__ for item in items] == ["RawDocument", "IngestFailure", "RawDocument"]
         assert items[1].reason == E_BINARY
+
+
+def test_a_symlink_loop_in_a_folder_is_named_and_the_rest_is_read(write) -> None:
+    good = write("root/good.txt", "text of good.txt")
+    loop = good.parent / "loop.txt"
+    loop.symlink_to(loop)
+    items = list(ingest_paths([good.parent]))
+    assert [item.source for item in items if isinstance(item, RawDocument)] == [str(good)]
+    failures = [item for item in items if not isinstance(item, RawDocument)]
+    assert [failure.source for failure in failures] == [str(loop)]
+    assert "symbolic link loop" in failures[0].reason
