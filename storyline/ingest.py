@@ -13,6 +13,7 @@ import codecs
 import email.utils
 import errno
 import gzip
+import html
 import io
 import json
 import os
@@ -70,6 +71,8 @@ BINARY_MAGICS = (
 WARC_HEADER_END = re.compile(rb"\r?\n\r?\n")
 WARC_CONTENT_LENGTH = re.compile(rb"\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
 FEED_END = re.compile(rb"</(rss|feed|rdf:rdf)\s*>", re.IGNORECASE)
+ENTITY_REFERENCE = re.compile(r"&#?\w+;?")
+MARKUP_TAG = re.compile(r"<[^>]*>")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # feedparser spends about 0.14 ms on each tag in an entry (its sanitiser parses the HTML again, escaped
 # or not), so a hostile feed of a million tags would take hours: no real feed comes near this many.
@@ -442,7 +445,7 @@ def parse_feed(source: str, data: bytes) -> list[RawDocument | IngestFailure]:
     if not feed.entries:
         problem = feed.get("bozo_exception") if feed.get("bozo") else "it has no entries"
         raise InputError(source, f"malformed feed: {one_line(str(problem))}")
-    outlet = feed.feed.get("title") or None
+    outlet = words_or_none(feed.feed.get("title"))
     items: list[RawDocument | IngestFailure] = []
     for number, entry in enumerate(feed.entries, start=1):
         entry_source = f"{source}#{entry.get('id') or number}"
@@ -450,7 +453,31 @@ def parse_feed(source: str, data: bytes) -> list[RawDocument | IngestFailure]:
             items.append(parse_feed_entry(entry_source, entry, outlet))
         except InputError as error:
             items.append(IngestFailure.from_error(error))
+    check_some_entry_read(source, items)
     return items
+
+
+def check_some_entry_read(source: str, items: list[RawDocument | IngestFailure]) -> None:
+    """A feed none of whose entries holds text is a bad feed, not a list of bad entries."""
+    if not any(isinstance(item, RawDocument) for item in items):
+        first = items[0].reason if isinstance(items[0], IngestFailure) else ""
+        raise InputError(source, f"malformed feed: none of its {len(items)} entries holds text ({first})")
+
+
+def holds_words(value: str | None) -> bool:
+    """Whether a feed field holds words, not only markup and the entity references feedparser leaves.
+
+    feedparser expands no entity a feed declares itself (which keeps a billion-laughs feed harmless),
+    so such a feed's text reads "&lol9;": a field of nothing else is as good as empty.
+    """
+    if not value:
+        return False
+    plain = ENTITY_REFERENCE.sub(" ", MARKUP_TAG.sub(" ", html.unescape(value)))
+    return any(character.isalnum() for character in plain)
+
+
+def words_or_none(value: str | None) -> str | None:
+    return value if holds_words(value) else None
 
 
 def check_feed_tags(source: str, data: bytes) -> None:
@@ -464,11 +491,13 @@ def check_feed_tags(source: str, data: bytes) -> None:
 def parse_feed_entry(source: str, entry: Any, outlet: str | None) -> RawDocument:
     content = entry.get("content") or []
     # feedparser gives None, not "", for an element it could not finish (an unclosed CDATA section).
-    body = next((part for part in content if (part.get("value") or "").strip()), None)
-    if body is None and (entry.get("summary") or "").strip():
+    body = next((part for part in content if holds_words(part.get("value"))), None)
+    if body is None and holds_words(entry.get("summary")):
         body = entry.get("summary_detail") or {"value": entry.summary, "type": "text/html"}
     if body is None:
-        raise InputError(source, "the feed entry has neither content nor a summary")
+        raise InputError(
+            source, "the feed entry has neither content nor a summary with words (only markup or entities)"
+        )
     kind: DocumentKind = "text" if body.get("type") == "text/plain" else "html"
     published = struct_to_datetime(entry.get("published_parsed") or entry.get("updated_parsed"))
     return RawDocument(
@@ -476,7 +505,7 @@ def parse_feed_entry(source: str, entry: Any, outlet: str | None) -> RawDocument
         payload=body["value"],
         kind=kind,
         url=entry.get("link") or None,
-        title=entry.get("title") or None,
+        title=words_or_none(entry.get("title")),
         author=entry.get("author") or None,
         outlet=outlet,
         published=published,

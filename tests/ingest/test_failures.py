@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,34 @@ def test_a_file_name_holding_a_line_break_or_control_cannot_forge_a_message_line
 
 def test_a_name_in_a_message_keeps_its_letters_from_other_scripts() -> None:
     assert str(IngestFailure("Überblick/北京.txt", "x")) == "Überblick/北京.txt: x"
+
+
+def entity_feed(levels: int = 4) -> str:
+    """A billion-laughs feed: entities declared in terms of each other, used as the only text."""
+    names = [f"lol{level}" for level in range(levels)]
+    declared = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY {name} "{("&" + previous + ";") * 10}">' for previous, name in itertools.pairwise(names)
+    ]
+    junk = f"&{names[-1]};"
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n{chr(10).join(declared)}\n]>\n'
+        f'<rss version="2.0"><channel><title>{junk}</title>'
+        f"<item><title>{junk}</title><description>{junk}</description></item>"
+        f"<item><title>Empty</title><description><![CDATA[<p> </p>]]></description></item>"
+        "</channel></rss>"
+    )
+
+
+def test_a_feed_of_entity_junk_and_empty_entries_is_named_as_bad(write) -> None:
+    failure = failure_of(write("laughs.xml", entity_feed()))
+    assert failure.source.endswith("laughs.xml")
+    assert "none of its 2 entries holds text" in failure.reason
+
+
+def test_a_feed_entry_of_entity_junk_fails_alone_beside_a_good_one(write) -> None:
+    good = f"<item><title>Port strike</title><description>{'Dockers walked out. ' * 5}</description></item>"
+    items = read_file(write("mixed.xml", entity_feed().replace("</channel>", good + "</channel>")))
+    documents = [item for item in items if isinstance(item, RawDocument)]
+    assert [document.title for document in documents] == ["Port strike"]
+    assert documents[0].outlet is None  # the channel's title was entity junk too
+    assert len(items) == 3
