@@ -262,14 +262,22 @@ def _exported(document: dict[str, Any], fmt: str) -> str:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", envvar="STORYLINE_TOKEN", help="Accept POST /api/articles with this bearer token.")
+@click.option(
+    "--max-body",
+    type=click.IntRange(1),
+    default=Options.api_max_body,
+    show_default=True,
+    help="Largest POST /api/articles body, in bytes (larger: 413).",
+)
 @clean_errors
-def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+def serve(db_path: str, host: str, port: int, token: str | None, max_body: int) -> None:
     """Serve the story pages, the JSON API (described at /openapi.json) and the Atom feed."""
     import uvicorn
 
     from storyline.serve import create_app
 
-    uvicorn.run(create_app(_open_existing(db_path).db_path, token), host=host, port=port, log_level="warning")
+    app = create_app(_open_existing(db_path).db_path, token, max_body)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()

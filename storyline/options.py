@@ -45,6 +45,8 @@ class Options:
     fetch_page_tries: int = 3  # rounds a page failing for a passing reason (5xx, timeout) is tried
     fetch_allow_private: bool = False  # loopback, private, link-local, ... addresses
     fetch_ignore_robots: bool = False
+    # serve: a long article is ~100 kB of JSON, so ten megabytes leaves room for any page
+    api_max_body: int = 10_000_000
 
 
 DEFAULT_OPTIONS = Options()

@@ -7,7 +7,6 @@ Every error, bad parameters included, is one JSON shape: {"error": {"status", "m
 
 from __future__ import annotations
 
-import hmac
 import queue
 import threading
 from collections.abc import Awaitable, Callable, Iterator
@@ -27,8 +26,10 @@ from storyline import pipeline
 from storyline.brief.render import day, grouped, neutralise, numbering, span, third_person
 from storyline.errors import InputError, NotFoundError, StorylineError
 from storyline.ingest import parse_record
+from storyline.options import DEFAULT_OPTIONS
 from storyline.serve import views
 from storyline.serve.chart import timeline_svg
+from storyline.serve.guard import IngestGuard, error_body
 from storyline.store import Store, open_store
 
 SECURITY_HEADERS = {
@@ -82,10 +83,6 @@ def current_store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(current_store)]
 
 
-def error_response(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-
-
 def templates() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("storyline.serve", "templates"),
@@ -101,8 +98,10 @@ def templates() -> jinja2.Environment:
     return environment
 
 
-def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the store at `db_path`; POST /api/articles only with `token`."""
+def create_app(
+    db_path: str | Path, token: str | None = None, max_body: int = DEFAULT_OPTIONS.api_max_body
+) -> FastAPI:
+    """The web app over the store at `db_path`; POST /api/articles with `token`, up to `max_body` bytes."""
     app = FastAPI(
         title="Storyline", version="0.1.0", description="Stories from raw news, every sentence cited."
     )
@@ -114,6 +113,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return HTMLResponse(environment.get_template(name).render(**context))
 
     _add_error_handlers(app)
+    app.add_middleware(IngestGuard, token=token, max_body=max_body)  # inside the security headers
     _add_security_headers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -190,13 +190,17 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     def api_entity(store: StoreDep, name: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
         return views.entity(store, name)
 
-    @app.post("/api/articles", status_code=201, summary="Ingest one article (needs the server's token)")
+    @app.post(
+        "/api/articles",
+        status_code=201,
+        summary="Ingest one article (needs the server's token; the body is at most --max-body bytes)",
+    )
     def api_ingest(
         store: StoreDep,
         record: Annotated[dict[str, Any], Body(examples=[{"text": "…", "title": "…", "url": "https://…"}])],
-        authorization: Annotated[str | None, Header()] = None,
+        # Checked by IngestGuard before the body is read; declared here for the API's description.
+        authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
     ) -> dict[str, Any]:
-        _check_token(token, authorization)
         raw = parse_record(f"api:{datetime.now(UTC).isoformat()}", record)
         with write_lock:
             report = pipeline.ingest_documents(store, [raw])
@@ -239,35 +243,27 @@ def _feed_updated(stories: list[dict[str, Any]]) -> str:
     return latest or datetime.now(UTC).isoformat()
 
 
-def _check_token(token: str | None, authorization: str | None) -> None:
-    if token is None:
-        raise HTTPException(403, "ingest is off: start the server with --token to accept articles")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer TOKEN'")
-
-
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, error: HTTPException) -> JSONResponse:
-        return error_response(error.status_code, str(error.detail))
+        return error_body(error.status_code, str(error.detail))
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(_: Request, error: RequestValidationError) -> JSONResponse:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        return error_response(422, f"bad parameters: {problems}")
+        return error_body(422, f"bad parameters: {problems}")
 
     @app.exception_handler(NotFoundError)
     async def not_found(_: Request, error: NotFoundError) -> JSONResponse:
-        return error_response(404, str(error))
+        return error_body(404, str(error))
 
     @app.exception_handler(StorylineError)
     async def refused(_: Request, error: StorylineError) -> JSONResponse:
-        return error_response(400, str(error))
+        return error_body(400, str(error))
 
     @app.exception_handler(Exception)
     async def failed(_: Request, error: Exception) -> JSONResponse:
-        return error_response(500, f"the server failed ({type(error).__name__}); the store is unchanged")
+        return error_body(500, f"the server failed ({type(error).__name__}); the store is unchanged")
 
 
 def _add_security_headers(app: FastAPI) -> None:
