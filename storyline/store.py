@@ -506,6 +506,14 @@ class Store:
                 (brief_id, kind, json.dumps(body, ensure_ascii=False), _now(), json.dumps(_listing(body))),
             )
 
+    def delete_briefs(self, kind: str, keep: Collection[str]) -> None:
+        """Delete the briefs of a kind whose ids are not in `keep`."""
+        with self.transaction():
+            ids = [row[0] for row in self._run("SELECT id FROM briefs WHERE kind = ?", (kind,))]
+            self._run_many(
+                "DELETE FROM briefs WHERE id = ?", [(brief_id,) for brief_id in ids if brief_id not in keep]
+            )
+
     def listings(self, kind: str) -> list[dict[str, Any]]:
         """The listing of every brief of a kind, latest first."""
         rows = self._run("SELECT listing FROM briefs WHERE kind = ?", (kind,))
