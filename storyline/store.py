@@ -544,7 +544,9 @@ class Store:
         return [(row[0], row[1]) for row in rows]
 
     def articles_naming(self, name: str) -> list[str]:
-        rows = self._run("SELECT article_id FROM entities WHERE name = ? ORDER BY count DESC", (name,))
+        rows = self._run(
+            "SELECT article_id FROM entities WHERE name = ? ORDER BY count DESC, article_id", (name,)
+        )
         return [row[0] for row in rows]
 
     def quotes_by(self, speaker: str) -> tuple[Quote, ...]:
