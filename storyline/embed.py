@@ -23,6 +23,13 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 # Sentence vectors a process keeps for briefs: about 80 MB, the sentences of a few thousand articles.
 SENTENCES_REMEMBERED = 50_000
+# A text is padded to a multiple of PADDING_STEP tokens (at least PADDED_MIN, at most the model's limit)
+# and embedded among texts padded alike. Padded to the longest text of its batch, as sentence-transformers
+# does, its vector changed in the last bits with the texts beside it, which can tip a score over a
+# threshold; at a length of its own it was the same in every batch tried, except below 12 tokens, where
+# the batch's size still mattered.
+PADDING_STEP = 16
+PADDED_MIN = 32
 
 
 class Embedder(Protocol):
@@ -61,10 +68,30 @@ class SentenceTransformerEmbedder:
         self._model = SentenceTransformer(str(MODEL_PATHS[name]()), device="cpu")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        """Each text's vector depends on that text alone, not on the texts embedded with it (which change
+        with what a run finds new): texts are embedded in groups padded to one of a few fixed lengths."""
+        vectors = np.zeros((len(texts), self._model.get_embedding_dimension() or 0), np.float32)
+        for length, rows in self._groups_by_padded_length(texts).items():
+            vectors[rows] = self._model.encode(
+                [texts[row] for row in rows],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                processing_kwargs={"text": {"padding": "max_length", "max_length": length}},
+            )
+        return vectors
+
+    def _groups_by_padded_length(self, texts: Sequence[str]) -> dict[int, list[int]]:
+        """The rows of the texts, grouped by the length each is padded to."""
+        if not texts:
+            return {}
+        limit = self._model.max_seq_length
+        tokens = self._model.preprocess(list(texts))["attention_mask"].sum(dim=1).tolist()
+        groups: dict[int, list[int]] = {}
+        for row, count in enumerate(tokens):
+            length = min(limit, max(PADDED_MIN, -(-count // PADDING_STEP) * PADDING_STEP))
+            groups.setdefault(length, []).append(row)
+        return groups
 
 
 class RememberingEmbedder:

@@ -127,11 +127,16 @@ def ingest_paths(paths: Iterable[str | Path], options: Options = DEFAULT_OPTIONS
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    """The readable files under `paths` (sorted folder walks) and the ones skipped for their extension."""
+    """The readable files under `paths` (sorted folder walks) and the ones skipped for their extension.
+
+    The paths are taken in sorted order, not the order given: what a run stores depends on the order it
+    reads pages in (an outlet's first page keeps its template, the first of two copies is the original),
+    and the same files must give the same store however the command line lists them.
+    """
     files: list[Path] = []
     skipped: list[Path] = []
     seen: set[Path] = set()
-    for given in paths:
+    for given in sorted(paths, key=str):
         path = Path(given)
         if not os.path.lexists(path):
             raise InputError(str(path), "no such file or folder")

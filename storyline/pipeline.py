@@ -169,9 +169,10 @@ def analyse_new(store: Store, options: Options = DEFAULT_OPTIONS) -> None:
 # -- cluster ------------------------------------------------------------------------------------------
 
 
-def publication_order(article: Article) -> tuple[bool, datetime | str, str]:
-    """Dated articles in time order first; undated ones after, placed by their content alone."""
-    return (article.published is None, article.published or "", article.source)
+def publication_order(article: Article) -> tuple[bool, datetime | str, str, str]:
+    """Dated articles in time order first; undated ones after, placed by their content alone. The id comes
+    last since sources can repeat (two entries of a feed with one id), and the order must be total."""
+    return (article.published is None, article.published or "", article.source, article.id)
 
 
 def _cluster_item(store: Store, article: Article, vector: Any) -> ClusterItem:
@@ -185,8 +186,9 @@ def _cluster_item(store: Store, article: Article, vector: Any) -> ClusterItem:
 
 
 def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:
-    """Assign new articles to events in publication order; return the ids of events that changed."""
-    before = {event.id: event.article_ids for event in store.events()}
+    """Assign new articles to events in publication order; return the ids of events that changed: in
+    their articles or in their storyline (which their briefs name)."""
+    before = {event.id: (event.article_ids, event.storyline_id) for event in store.events()}
     vectors = store.embeddings()
     clustered = store.articles("event_id IS NOT NULL AND duplicate_of IS NULL")
     clusterer = StreamClusterer(options, dimension=_dimension(vectors))
@@ -200,7 +202,7 @@ def cluster_new(store: Store, options: Options = DEFAULT_OPTIONS) -> set[str]:
     # Dates inferred from events and the events themselves are saved together: a run killed in between
     # must not leave an article dated by an event it does not belong to.
     store.save_clusters(events, clusterer.storylines(), inferred)
-    return {event.id for event in events if before.get(event.id) != event.article_ids}
+    return {event.id for event in events if before.get(event.id) != (event.article_ids, event.storyline_id)}
 
 
 def _dimension(vectors: dict[str, Any]) -> int:
@@ -235,14 +237,22 @@ def brief_events(
     _brief_storylines(store)
 
 
+def _heading_order(event: dict[str, Any]) -> tuple[int, str, str]:
+    """Which event's headline heads a storyline: the largest, the latest among equals, then by id."""
+    return (len(event["articles"]), event["end"] or "", event["id"])
+
+
 def _brief_storylines(store: Store) -> None:
-    """A storyline is headed by its largest event's headline (the latest among equals)."""
+    """A storyline is headed by its largest event's headline (see _heading_order). The brief of a
+    storyline that is no more (merged into another, or renamed after an earlier event) is deleted."""
     events = {event["id"]: event for event in store.briefs("event")}
-    for storyline in store.storylines():
+    storylines = store.storylines()
+    store.delete_briefs("storyline", keep={storyline.id for storyline in storylines})
+    for storyline in storylines:
         members = [events[event_id] for event_id in storyline.event_ids if event_id in events]
         if not members:
             continue
-        headline = max(members, key=lambda event: (len(event["articles"]), event["end"] or ""))["headline"]
+        headline = max(members, key=_heading_order)["headline"]
         headed = replace(storyline, headline=headline)
         store.set_storyline_headline(headed)
         store.save_brief(headed.id, "storyline", storyline_to_dict(headed, members))

@@ -506,6 +506,14 @@ class Store:
                 (brief_id, kind, json.dumps(body, ensure_ascii=False), _now(), json.dumps(_listing(body))),
             )
 
+    def delete_briefs(self, kind: str, keep: Collection[str]) -> None:
+        """Delete the briefs of a kind whose ids are not in `keep`."""
+        with self.transaction():
+            ids = [row[0] for row in self._run("SELECT id FROM briefs WHERE kind = ?", (kind,))]
+            self._run_many(
+                "DELETE FROM briefs WHERE id = ?", [(brief_id,) for brief_id in ids if brief_id not in keep]
+            )
+
     def listings(self, kind: str) -> list[dict[str, Any]]:
         """The listing of every brief of a kind, latest first."""
         rows = self._run("SELECT listing FROM briefs WHERE kind = ?", (kind,))
@@ -536,7 +544,9 @@ class Store:
         return [(row[0], row[1]) for row in rows]
 
     def articles_naming(self, name: str) -> list[str]:
-        rows = self._run("SELECT article_id FROM entities WHERE name = ? ORDER BY count DESC", (name,))
+        rows = self._run(
+            "SELECT article_id FROM entities WHERE name = ? ORDER BY count DESC, article_id", (name,)
+        )
         return [row[0] for row in rows]
 
     def quotes_by(self, speaker: str) -> tuple[Quote, ...]:

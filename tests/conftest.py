@@ -1,9 +1,11 @@
-"""Shared test helpers: where ../shared is, and how gold text is compared."""
+"""Shared test helpers: where ../shared is, how gold text is compared, and runs under several hash seeds."""
 
 from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import unicodedata
 import uuid
 from collections.abc import Iterator
@@ -17,11 +19,27 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 SAMPLES = REPO / "samples"
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+# Hash seeds under which sets of strings iterate in different orders (checked on CPython 3.11).
+HASH_SEEDS = (0, 1, 2, 3, 4, 5)
 
 
 def fold(text: str) -> str:
     """Text as gold.json compares it: NFKC, curly quotes read as straight ones."""
     return unicodedata.normalize("NFKC", text).translate(STRAIGHT)
+
+
+def outputs_under_hash_seeds(code: str, seeds: tuple[int, ...] = HASH_SEEDS) -> set[str]:
+    """What a Python snippet prints, once per PYTHONHASHSEED: one output if it is deterministic."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in seeds
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,9 @@
 from collections.abc import Sequence
 
 import numpy as np
+import pytest
 
-from storyline.embed import RememberingEmbedder
+from storyline.embed import RememberingEmbedder, load_embedder
 
 
 class CountingEmbedder:
@@ -35,3 +36,19 @@ def test_the_least_recently_used_text_is_forgotten_past_the_capacity():
     remembering.embed(["ccc"])  # over capacity: "bb" goes
     remembering.embed(["a", "bb"])
     assert inner.asked == ["a", "bb", "ccc", "bb"]
+
+
+@pytest.mark.slow
+def test_a_texts_vector_does_not_depend_on_the_texts_embedded_with_it():
+    # Which texts share a batch changes with what a run finds new; a last bit can tip a score.
+    texts = [
+        "Harbour strike ends",
+        "Dock workers in Valmora walked out on Monday after pay talks with the port authority collapsed.",
+        "Floods in Nairobi: 12 dead, 4,000 displaced as the river bursts its banks after a night of rain. "
+        * 6,
+        "Kisumu Lakeside beat Nairobi Rovers 2-1 after extra time in the Kenyan Cup final.",
+    ]
+    embedder = load_embedder()
+    alone = np.concatenate([embedder.embed([text]) for text in texts])
+    assert np.array_equal(embedder.embed(texts), alone)
+    assert np.array_equal(embedder.embed(texts[::-1])[::-1], alone)

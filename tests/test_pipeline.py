@@ -1,14 +1,22 @@
-"""The golden end-to-end test: `storyline digest` on the seeds, checked against gold.json."""
+"""The golden end-to-end test: `storyline digest` on the seeds, checked against gold.json; and the order,
+re-clustering and storyline briefs of the stages on a small store of their own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from storyline import pipeline
 from storyline.cli import main
+from storyline.options import Options
+from storyline.records import Article, Event, RawDocument, Storyline
+from storyline.store import Store, open_store
 from tests.conftest import SEEDS, fold
 
 pytestmark = pytest.mark.slow
@@ -133,3 +141,64 @@ def test_event_spans_are_the_gold_spans(digested, seeds_gold):
     }
     for gold in seeds_gold["events"].values():
         assert spans[frozenset(gold["articles"])] == tuple(gold["span"])
+
+
+def test_publication_order_is_total_when_sources_repeat():
+    # Two entries of a feed with one id share a source; the order must not be the order they were stored in.
+    first = Article(id="b", raw_id="b", source="feed.xml#1", text="x")
+    second = replace(first, id="a", raw_id="a")
+    assert sorted([first, second], key=pipeline.publication_order) == [second, first]
+    assert sorted([second, first], key=pipeline.publication_order) == [second, first]
+
+
+def store_article(store: Store, name: str, direction: tuple[float, float], published: datetime) -> None:
+    """An article with an embedding and no words (the clusterer then scores the embedding alone)."""
+    raw = RawDocument(source=f"{name}.txt", payload=name, kind="text")
+    store.save_article(
+        raw, Article(id=name, raw_id=raw.id, source=raw.source, text=name, published=published), None, b""
+    )
+    vector = np.zeros(8, dtype=np.float32)
+    vector[:2] = direction
+    store.save_embeddings({name: vector / np.linalg.norm(vector)})
+
+
+def test_events_whose_storyline_changed_are_reported_changed(tmp_path):
+    # Their briefs name their storyline: a brief not written again would name one that is no more.
+    store = open_store(tmp_path / "store.db")
+    options = Options(event_threshold=0.6, storyline_threshold=0.8)
+    for name, direction in (("1", (1.0, 0.3)), ("2", (0.3, 1.0))):
+        store_article(store, name, direction, datetime(2025, 3, 1, tzinfo=UTC))
+    pipeline.cluster_new(store, options)
+    before = {event.id: event.storyline_id for event in store.events()}
+    assert len(set(before.values())) == 2
+    store_article(store, "3", (1.0, 1.0), datetime(2026, 3, 1, tzinfo=UTC))  # links the two, a year on
+    changed = pipeline.cluster_new(store, options)
+    after = {event.id: event.storyline_id for event in store.events()}
+    assert len(set(after.values())) == 1
+    assert changed == {event_id for event_id, storyline in after.items() if before.get(event_id) != storyline}
+
+
+def test_the_brief_of_a_storyline_that_is_no_more_is_deleted(tmp_path):
+    store = open_store(tmp_path / "store.db")
+    brief = {"id": "e-1", "headline": "H", "articles": ["a"], "start": None, "end": None}
+    store.save_brief("e-1", "event", brief)
+    for storyline_id in ("s-old", "s-new"):
+        store.save_clusters(
+            [Event("e-1", ("a",), None, None, storyline_id)], [Storyline(storyline_id, ("e-1",))]
+        )
+        pipeline._brief_storylines(store)
+    assert [storyline["id"] for storyline in store.briefs("storyline")] == ["s-new"]
+
+
+def test_a_storyline_is_headed_the_same_way_whatever_order_its_events_are_listed_in(tmp_path):
+    store = open_store(tmp_path / "store.db")
+    for number in (1, 2):
+        brief = {"id": f"e-{number}", "headline": f"H{number}", "articles": ["a"], "start": None, "end": None}
+        store.save_brief(f"e-{number}", "event", brief)
+    headlines = []
+    for order in (("e-1", "e-2"), ("e-2", "e-1")):
+        events = [Event(event_id, ("a",), None, None, "s-1") for event_id in order]
+        store.save_clusters(events, [Storyline("s-1", order)])
+        pipeline._brief_storylines(store)
+        headlines.append(store.brief("s-1")["headline"])
+    assert headlines == ["H2", "H2"]

@@ -239,3 +239,19 @@ def test_migration_six_gives_plain_highlights_a_citation_list(store):
     store.db.commit()
     store.migrate()
     assert store.brief("e-1")["highlights"] == [{"text": "Ships wait offshore.", "cites": [], "passages": []}]
+
+
+def test_articles_naming_an_entity_as_often_come_in_id_order_not_in_the_order_analysed(store):
+    pages = [make_pair(text, source) for text, source in (("Body one.", "b.txt"), ("Body two.", "a.txt"))]
+    for raw, article in sorted(pages, key=lambda page: page[1].id, reverse=True):
+        store.save_article(raw, article, None, b"")
+        store.save_analysis(Analysis(article.id, (Entity("Ana Ruiz", "PERSON", 2),)))
+    assert store.articles_naming("Ana Ruiz") == sorted(article.id for _, article in pages)
+
+
+def test_delete_briefs_keeps_only_the_ones_named(store):
+    for brief_id in ("s-1", "s-2"):
+        store.save_brief(brief_id, "storyline", {"id": brief_id, "headline": "H"})
+    store.save_brief("e-1", "event", {"id": "e-1", "headline": "H"})
+    store.delete_briefs("storyline", keep={"s-2"})
+    assert sorted(store.brief_ids()) == ["e-1", "s-2"]

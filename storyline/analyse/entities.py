@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from storyline.analyse.lexicon import ENTITY_LABELS
-from storyline.analyse.names import acronym_of, apply_alias, clean_name, fold, is_surname_of, strip_titles
+from storyline.analyse.names import (
+    acronym_of,
+    apply_alias,
+    clean_name,
+    fold,
+    is_surname_of,
+    longest,
+    strip_titles,
+)
 from storyline.records import Entity
 
 
@@ -34,15 +43,15 @@ def group_mentions(mentions: list[tuple[str, str]]) -> dict[str, list[tuple[str,
     return groups
 
 
-def find_canonical(name: str, names: set[str], persons: set[str]) -> str:
+def find_canonical(name: str, names: Iterable[str], persons: Iterable[str]) -> str:
     """The key a name merges under: a person's full name, or the full form of an acronym."""
     longer = [person for person in persons if is_surname_of(name, person)]
     if longer:
-        return fold(max(longer, key=len))
+        return fold(longest(longer))
     if name.isupper() and len(name) > 1:
-        for other in names:
-            if acronym_of(other) == name:
-                return fold(other)
+        full_forms = [other for other in names if acronym_of(other) == name]
+        if full_forms:
+            return fold(min(full_forms))  # the first in code-point order, not in the set's order
     return fold(name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from storyline.analyse.lexicon import ALIASES, TITLE_WORDS
@@ -52,6 +53,12 @@ def acronym_of(name: str) -> str:
     """Initials of the capitalised words ("World Health Organization" -> "WHO")."""
     words = [word for word in re.split(r"[\s\-]+", name) if word[:1].isupper()]
     return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def longest(names: Iterable[str]) -> str:
+    """The longest of the names; of equally long ones the first in code-point order, so that the choice
+    never rests on the order a set of strings iterates in, which changes from process to process."""
+    return min(names, key=lambda name: (-len(name), name))
 
 
 def is_surname_of(short: str, full: str) -> bool:

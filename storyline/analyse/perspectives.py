@@ -46,7 +46,9 @@ def find_perspectives(
     """Actor–action–target records of an event; `actors` are the names that may be targets (the
     event's entities and speakers), matched in the quote by their words; `texts`, the articles' texts
     by id, show whether a cue is negated ("did not condemn")."""
-    names = sorted({name for name in actors if name.strip()}, key=len, reverse=True)
+    # Longest first, and in code-point order among equals: where two spellings match at one place
+    # ("His", "his"), the one found must not depend on the order a set of names iterates in.
+    names = sorted({name for name in actors if name.strip()}, key=lambda name: (-len(name), name))
     merged: dict[tuple[str, str, str], list[tuple[str, tuple[int, int]]]] = {}
     for quote in quotes:
         if cue_is_negated(quote, texts or {}):

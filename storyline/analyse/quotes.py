@@ -16,7 +16,7 @@ from storyline.analyse.lexicon import (
     STATEMENT_CUES,
 )
 from storyline.analyse.mentions import NAMED_LABELS, find_nearest_subject
-from storyline.analyse.names import extends_name, full_names_of
+from storyline.analyse.names import extends_name, full_names_of, longest
 from storyline.analyse.nouns import CLAUSE_DEPS, read_misread_verb, read_noun_cue
 from storyline.analyse.quotemarks import QuoteSpan, find_quotes, split_paragraphs
 from storyline.analyse.speakers import Resolver, Speaker
@@ -1067,7 +1067,7 @@ def unify_speakers(quotes: list[Quote], persons: set[str], bodies: set[str], tex
 def find_fullest(name: str, names: set[str], persons: set[str], text: str) -> str:
     longer = [other for other in names if extends_name(name, other)]
     longer += full_names_of(name, persons, text)
-    return max(longer, key=len) if longer else name
+    return longest(longer) if longer else name
 
 
 def replace_speaker(quote: Quote, canonical: dict[str, str]) -> Quote:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from storyline.analyse.lexicon import GROUP_PRONOUNS, NON_SPEAKERS, PERSON_PRONOUNS
 from storyline.analyse.mentions import Mention, collect_mentions, find_issuer_token, make_mention
-from storyline.analyse.names import clean_name, fold, full_names_of, is_surname_of
+from storyline.analyse.names import clean_name, fold, full_names_of, is_surname_of, longest
 from storyline.analyse.quotemarks import QuoteSpan
 from storyline.analyse.words import noun_in
 
@@ -157,7 +157,7 @@ class Resolver:
         """ "Pell" -> "Dario Pell" when the article names that person in full, and no one else of that
         surname ("Dario Pell" beside "Geri Pell" leaves "Pell" as it is, even where the parser missed one)."""
         longer = full_names_of(name, self.persons, self.doc.text)
-        return max(longer, key=len) if longer else name
+        return longest(longer) if longer else name
 
     def is_person(self, name: str) -> bool:
         return name in self.persons or any(is_surname_of(name, person) for person in self.persons)

@@ -68,8 +68,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def storyline_to_dict(storyline: Storyline, events: list[dict[str, Any]]) -> dict[str, Any]:
-    """A storyline with its events in time order."""
-    ordered = sorted(events, key=lambda event: event["start"] or "")
+    """A storyline with its events in time order (by id among events that start together)."""
+    ordered = sorted(events, key=lambda event: (event["start"] or "", event["id"]))
     return {
         "id": storyline.id,
         "headline": storyline.headline,

@@ -18,7 +18,7 @@ NEIGHBOURS = 16
 
 
 class UnionFind:
-    """Sets of event keys; each set's root is its smallest key, the event that began the storyline."""
+    """Sets of event keys; each set's root is its smallest key."""
 
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}

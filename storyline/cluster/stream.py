@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from storyline.cluster.index import VectorIndex
-from storyline.cluster.storylines import StorylineLinker
+from storyline.cluster.storylines import StorylineLinker, UnionFind
 from storyline.cluster.terms import TermVector, TermWeights, dot
 from storyline.options import DEFAULT_OPTIONS, Options
 from storyline.records import Event, Storyline, YearlessDate
@@ -64,6 +64,8 @@ FULL_TEXT_COHESION = 0.5
 SEED_MARGIN = 0.03
 # The window is swept for events to close each time the stream's clock moves this share of it.
 SWEEP_EVERY = 0.25
+# Where an undated event stands in its storyline's order: after every dated one.
+UNDATED = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,9 @@ class _EventState:
         for term, weight in terms.items():
             self.terms[term] = self.terms.get(term, 0.0) + weight
 
+    def order(self) -> tuple[datetime, str]:
+        return storyline_order(self.start, self.id)
+
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
         return self.vector_sum / norm if norm else self.vector_sum
@@ -147,6 +152,13 @@ def mixed_text_scores(dense: np.ndarray, sparse: list[float], has_words: bool) -
 
 def stable_id(prefix: str, seed: str) -> str:
     return prefix + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:10]
+
+
+def storyline_order(start: datetime | None, event_id: str) -> tuple[datetime, str]:
+    """An event's place among its storyline's events: by start, then id. The storyline is named after its
+    first event in this order, which the events' contents fix, not the order the clusterer made them in
+    (a run that restores stored events makes them in another)."""
+    return (start or UNDATED, event_id)
 
 
 def midnight(day: date) -> datetime:
@@ -190,9 +202,11 @@ class EntityWeights:
         if not ours or not event.entities:
             return 0.0
         theirs = {name: self.idf(name) * count / event.size for name, count in event.entities.items()}
-        shared = sum(self.idf(name) * theirs[name] for name in ours if name in theirs)
-        norm_ours = math.sqrt(sum(self.idf(name) ** 2 for name in ours))
-        norm_theirs = math.sqrt(sum(weight**2 for weight in theirs.values()))
+        # fsum: exact, so the order a set of names iterates in (it changes with the process's hash seed)
+        # cannot move the score by a last bit and so tip an article over a threshold.
+        shared = math.fsum(self.idf(name) * theirs[name] for name in ours if name in theirs)
+        norm_ours = math.sqrt(math.fsum(self.idf(name) ** 2 for name in ours))
+        norm_theirs = math.sqrt(math.fsum(weight**2 for weight in theirs.values()))
         return shared / (norm_ours * norm_theirs) if norm_ours and norm_theirs else 0.0
 
 
@@ -216,7 +230,9 @@ class StreamClusterer:
         self._entity_weights = EntityWeights()
         self._term_weights = TermWeights()
         self._next_key = 0
-        self._ids: dict[int, str] = {}  # every event's id by key, for storyline ids (the first event's)
+        # Each closed event's storyline_order by key, kept when the event itself is forgotten (without
+        # keep_history): the storyline it belongs to is named after its earliest event.
+        self._closed_orders: dict[int, tuple[datetime, str]] = {}
         self._position = 0
         self._clock: datetime | None = None  # the latest date seen in the stream
         self._swept: datetime | None = None
@@ -359,7 +375,6 @@ class StreamClusterer:
         event.touched = self._position
         self._next_key += 1
         self._open[event.key] = event
-        self._ids[event.key] = event_id
         self._close_least_recent()
         return event
 
@@ -399,6 +414,7 @@ class StreamClusterer:
         del self._open[event.key]
         self._open_index.remove(event.key)
         self._linker.close(event.key, event.centroid().astype(np.float32))
+        self._closed_orders[event.key] = event.order()
         if self.keep_history:
             self._closed[event.key] = event
 
@@ -421,16 +437,29 @@ class StreamClusterer:
         sets = self._linker.storylines(
             {key: e.centroid().astype(np.float32) for key, e in self._open.items()}
         )
+        storyline_ids = self._storyline_ids(sets, states)
         return [
-            Event(e.id, tuple(e.article_ids), e.start, e.end, self._storyline_id(sets.root(e.key)))
-            for e in states
+            Event(e.id, tuple(e.article_ids), e.start, e.end, storyline_ids[sets.root(e.key)]) for e in states
         ]
 
     def storylines(self) -> list[Storyline]:
-        members: dict[str, list[str]] = {}
+        """Every storyline, by id, with its events in storyline_order."""
+        members: dict[str, list[Event]] = {}
         for event in self.events():
-            members.setdefault(event.storyline_id or "", []).append(event.id)
-        return [Storyline(storyline_id, tuple(ids)) for storyline_id, ids in members.items()]
+            members.setdefault(event.storyline_id or "", []).append(event)
+        return [
+            Storyline(
+                storyline_id,
+                tuple(e.id for e in sorted(events, key=lambda e: storyline_order(e.start, e.id))),
+            )
+            for storyline_id, events in sorted(members.items())
+        ]
 
-    def _storyline_id(self, root: int) -> str:
-        return stable_id("s-", self._ids[root])
+    def _storyline_ids(self, sets: UnionFind, states: list[_EventState]) -> dict[int, str]:
+        """Each storyline's id by its root: its earliest event's in storyline_order."""
+        orders = {**self._closed_orders, **{e.key: e.order() for e in states}}  # a state's is current
+        earliest: dict[int, tuple[datetime, str]] = {}
+        for key, order in orders.items():
+            root = sets.root(key)
+            earliest[root] = min(order, earliest.get(root, order))
+        return {root: stable_id("s-", order[1]) for root, order in earliest.items()}

@@ -1,5 +1,6 @@
 import pytest
 
+from storyline.analyse.entities import find_canonical
 from tests.analyse.conftest import make_article
 
 pytestmark = pytest.mark.slow
@@ -47,3 +48,14 @@ def test_acronym_merges_with_its_full_name():
 def test_only_named_entity_labels_are_kept():
     entities = entities_of("Maria Castell paid 300 dollars on Monday in Oslo.")
     assert set(entities) == {"Maria Castell", "Oslo"}
+
+
+def test_a_surname_two_persons_share_merges_the_same_way_whatever_order_they_come_in():
+    # The names come from a set, whose order changes with the process's hash seed.
+    persons = ["Dario Pell", "Gerta Pell"]
+    assert find_canonical("Pell", persons, persons) == find_canonical("Pell", persons[::-1], persons[::-1])
+
+
+def test_an_acronym_of_two_names_merges_the_same_way_whatever_order_they_come_in():
+    names = ["World Health Organization", "World Heritage Organisation", "WHO"]
+    assert find_canonical("WHO", names, []) == find_canonical("WHO", names[::-1], [])

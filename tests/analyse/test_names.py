@@ -5,6 +5,7 @@ from storyline.analyse.names import (
     extends_name,
     given_names,
     is_surname_of,
+    longest,
     strip_titles,
 )
 
@@ -47,3 +48,8 @@ def test_extends_name_needs_a_preposition():
 def test_given_names_leave_out_titles_and_common_words():
     text = "Dario Pell and Senator Pell met. When Pell spoke, Geri Pell left; when they met, no one spoke."
     assert given_names("Pell", text) == {"Dario", "Geri"}
+
+
+def test_longest_breaks_a_tie_by_the_names_not_by_the_order_they_come_in():
+    names = ["Gerta Pell", "Dario Pell", "Ana Pell"]
+    assert longest(names) == longest(names[::-1]) == "Dario Pell"

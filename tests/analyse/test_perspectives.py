@@ -1,5 +1,6 @@
 from storyline.analyse.perspectives import find_perspectives
 from storyline.records import Perspective, Quote
+from tests.conftest import outputs_under_hash_seeds
 
 
 def make_quote(speaker: str, cue: str, text: str, span=(0, 10)) -> Quote:
@@ -118,3 +119,15 @@ def test_refraining_from_a_stance_is_no_stance():
         )
         is None
     )
+
+
+def test_a_target_spelt_two_ways_is_the_same_in_every_process():
+    # The actors are a set inside, whose order changes with the process's hash seed.
+    code = """
+from storyline.analyse.perspectives import find_perspectives
+from storyline.records import Quote
+quote = Quote("a1", "Ana Veltri", "the Harbour league and its blockade", "condemned", "reported",
+              content_span=(0, 10))
+print(find_perspectives([quote], ["Harbour League", "Harbour league"])[0].target)
+"""
+    assert outputs_under_hash_seeds(code) == {"Harbour League\n"}

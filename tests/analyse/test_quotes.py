@@ -2,6 +2,7 @@
 
 import pytest
 
+from storyline.analyse.quotes import find_fullest
 from tests.analyse.conftest import find_quote
 
 pytestmark = pytest.mark.slow
@@ -534,3 +535,8 @@ def test_the_but_half_of_not_this_but_that_stays_in_the_reported_clause(quotes_o
     )
     quote = find_quote(quotes_of(text), "she would")
     assert quote.text.endswith("but because he is a good candidate")
+
+
+def test_the_fullest_name_of_a_speaker_does_not_depend_on_the_order_names_come_in():
+    names = ["UN Mission", "UN Mission to Mali", "UN Mission to Chad"]
+    assert find_fullest("UN Mission", names, set(), "") == find_fullest("UN Mission", names[::-1], set(), "")

@@ -55,9 +55,13 @@ def test_order_is_the_same_on_every_run(tree: Path) -> None:
     assert [item.source for item in ingest_paths([tree])] == [item.source for item in ingest_paths([tree])]
 
 
-def test_paths_keep_the_order_given_and_a_file_named_twice_is_read_once(tree: Path) -> None:
-    run = ingest_paths([tree / "b.txt", tree / "a", tree / "a" / "z.html"])
-    assert [Path(item.source).name for item in run] == ["b.txt", "z.html", "c.txt"]
+def test_paths_are_read_in_sorted_order_whatever_the_order_given_and_a_file_named_twice_once(
+    tree: Path,
+) -> None:
+    given = [tree / "b.txt", tree / "a", tree / "a" / "z.html"]
+    for paths in (given, given[::-1]):
+        run = ingest_paths(paths)
+        assert [Path(item.source).name for item in run] == ["z.html", "c.txt", "b.txt"]
 
 
 def test_missing_path_raises_before_anything_is_read(tmp_path: Path) -> None:
