@@ -55,7 +55,7 @@ DATA = REPO.parent / "shared" / "data"
 LABELS = REPO / "bench" / "events_labels"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "storyline-bench"
 # Bump when extraction, embedding or entity analysis changes what the cached stores hold.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 @dataclass(frozen=True)

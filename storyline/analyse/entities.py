@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from storyline.analyse.lexicon import ENTITY_LABELS
 from storyline.analyse.names import (
@@ -12,7 +12,6 @@ from storyline.analyse.names import (
     clean_name,
     fold,
     is_surname_of,
-    longest,
     strip_titles,
 )
 from storyline.records import Entity
@@ -36,18 +35,20 @@ def name_entity(ent) -> str:
 def group_mentions(mentions: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
     """Mentions keyed by the canonical form they merge into."""
     names = {name for name, _ in mentions}
-    persons = {name for name, label in mentions if label == "PERSON"}
+    persons = Counter(name for name, label in mentions if label == "PERSON")
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for name, label in mentions:
         groups[find_canonical(name, names, persons)].append((name, label))
     return groups
 
 
-def find_canonical(name: str, names: Iterable[str], persons: Iterable[str]) -> str:
-    """The key a name merges under: a person's full name, or the full form of an acronym."""
+def find_canonical(name: str, names: Iterable[str], persons: Mapping[str, int]) -> str:
+    """The key a name merges under: a person's full name, or the full form of an acronym. Of several full
+    names, the longest; of equally long ones the most mentioned ("Clinton" beside "Hillary Clinton" and
+    "Chelsea Clinton"), then the first in code-point order, never the first a set happens to give."""
     longer = [person for person in persons if is_surname_of(name, person)]
     if longer:
-        return fold(longest(longer))
+        return fold(min(longer, key=lambda person: (-len(person), -persons[person], person)))
     if name.isupper() and len(name) > 1:
         full_forms = [other for other in names if acronym_of(other) == name]
         if full_forms:
