@@ -1,24 +1,32 @@
-"""Throughput of each stage and end to end, in one process and on Spark, on a generated news corpus.
+"""Throughput of each stage of `storyline digest` and end to end, on generated and real news, and on Spark.
 
-    .venv/bin/python bench/throughput.py [--articles 5000] [--per-file 500] [--sample-files 1]
-                                         [--master local[2]] [--skip-spark] [--work DIR] [--json FILE]
+    .venv/bin/python bench/throughput.py [--corpus generated|fundus|polnear|all] [--articles 2000]
+        [--per-file 500] [--limit N] [--data DIR] [--skip-spark] [--master local[2]] [--sample-files 1]
+        [--work DIR] [--json FILE]
 
-Writes a corpus of invented events (`--articles` HTML pages of about 400 words, 20 per event, one in
-twenty a syndicated copy of another) as gzipped WARC files of `--per-file` responses, as CC-NEWS comes.
-Then times, on fresh stores:
+Corpora (each digested into its own fresh store under `--work`):
 
-- one process, all pages: the stages as `storyline digest` runs them (ingest = parse + extract +
-  de-duplicate + store; embed; analyse; cluster), and extract alone on a sample;
-- one process, the first `--sample-files` files: the same and the briefs, and end to end. A brief costs
-  about the same per article at any corpus size (events are alike), and briefs are the slowest stage;
-- Spark (`--master`), all pages: the `spark-digest` job (parse → extract → embed → analyse → Parquet)
-  and the driver storing its output, from a cold start (clustering and briefs then run on the driver
-  with the one-process code); then, on the sample and warm workers, each per-article stage as the
-  difference of two jobs, one running one more stage than the other.
+- generated: `--articles` invented HTML pages of about 400 words, 20 per event, one in twenty a
+  syndicated copy of another, as gzipped WARC files of `--per-file` responses, as CC-NEWS comes;
+- fundus: the Fundus benchmark's 80 pages of 16 English publishers (../shared/data, README there);
+- polnear: PolNeAR's 924 US-election texts of 2016 (train and dev); `--limit N` takes N of a real
+  corpus, spread over its publishers. Both are written as JSONL into `--work` (bench/real_corpora.py);
+  without ../shared/data they are skipped with a message.
+
+One process: the pipeline's own stage functions, timed where `storyline digest` calls them
+(`pipeline.ingest`, then `pipeline.process_new`, whose `embed_new`, `analyse_new`, `cluster_new` and
+`brief_events` are wrapped for the run), so the bench times what digest does, with digest's embedders;
+what `process_new` does outside those stages shows as a row of its own. The models are loaded once
+first, as their own row (a digest process pays that once). Extract alone is timed after, on a sample.
+Peak memory is the process's VmHWM over the digest of each corpus (reset before it where Linux allows).
+
+Spark (`--master`, generated corpus): the `spark-digest` job (parse → extract → embed → analyse →
+Parquet) and the driver storing its output, from a cold start; then, on the first `--sample-files` files
+and warm workers, each per-article stage as the difference of two jobs, one running one more stage.
 
 Articles per second is of wall time; "per CPU-second" counts the CPU time of this process and of every
 process under it (Spark's JVM and Python workers, spaCy's workers), read from /proc, so it holds on a
-busy machine and is the figure to scale by cores. Prints a Markdown table.
+busy machine and is the figure to scale by cores. Prints a Markdown table and the load average.
 """
 
 from __future__ import annotations
@@ -28,11 +36,13 @@ import json
 import os
 import random
 import resource
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
-from functools import partial
+from functools import partial, wraps
 from html import escape
 from itertools import pairwise
 from pathlib import Path
@@ -41,9 +51,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.real_corpora import DATA, write_real_corpus  # noqa: E402
 from storyline import pipeline  # noqa: E402 -- the repository must be on the path first
 from storyline.analyse.model import load_nlp  # noqa: E402
-from storyline.embed import load_embedder  # noqa: E402
+from storyline.embed import load_embedder, load_sentence_embedder  # noqa: E402
 from storyline.extract import extract  # noqa: E402
 from storyline.ingest import ingest_paths  # noqa: E402
 from storyline.options import DEFAULT_OPTIONS  # noqa: E402
@@ -53,6 +64,16 @@ from storyline.store import open_store  # noqa: E402
 PER_EVENT = 20
 COPY_EVERY = 20  # one page in twenty is a wire story another outlet ran as is
 EXTRACT_SAMPLE = 500
+CORPORA = ("generated", "fundus", "polnear")
+# The pipeline's stage functions as `process_new` looks them up in its module, and their rows' names.
+STAGES = {
+    "ingest": "ingest (read+extract+dedup+store)",
+    "embed_new": "embed",
+    "analyse_new": "analyse",
+    "cluster_new": "cluster",
+    "brief_events": "brief",
+}
+END_TO_END = "end to end (files to briefs)"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 PLACES = (
@@ -272,6 +293,7 @@ class Figure:
     articles: int
     seconds: float
     cpu_seconds: float
+    peak_mb: float | None = None  # the process's VmHWM, on end-to-end rows
 
     @property
     def per_second(self) -> float:
@@ -280,6 +302,12 @@ class Figure:
     @property
     def per_core(self) -> float:
         return self.articles / self.cpu_seconds if self.cpu_seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        milliseconds = {"ms_per_article": 1000 / self.per_second if self.per_second else None}
+        cpu_milliseconds = {"cpu_ms_per_article": 1000 / self.per_core if self.per_core else None}
+        speeds = {"articles_per_second": self.per_second, "articles_per_cpu_second": self.per_core}
+        return asdict(self) | milliseconds | cpu_milliseconds | speeds
 
 
 class Timer:
@@ -295,44 +323,118 @@ class Timer:
         self.add(Figure(self.setting, stage, articles, time.perf_counter() - wall, tree_cpu_seconds() - cpu))
         return result
 
-    def add(self, figure: Figure) -> None:
+    def add(self, figure: Figure) -> Figure:
         self.figures.append(figure)
         print(
             f"  {figure.setting:<16} {figure.stage:<44} {figure.seconds:8.1f} s", file=sys.stderr, flush=True
         )
+        return figure
 
-    def since(self, stage: str, articles: int, wall: float, cpu: float) -> None:
+    def since(self, stage: str, articles: int, wall: float, cpu: float) -> Figure:
         """A figure from a start taken earlier: end to end."""
-        self.add(Figure(self.setting, stage, articles, time.perf_counter() - wall, tree_cpu_seconds() - cpu))
+        return self.add(
+            Figure(self.setting, stage, articles, time.perf_counter() - wall, tree_cpu_seconds() - cpu)
+        )
 
 
 def start_clock() -> tuple[float, float]:
     return time.perf_counter(), tree_cpu_seconds()
 
 
+def reset_peak_memory() -> None:
+    """Start VmHWM again from the present size (Linux 4.0+), so each corpus has its own peak."""
+    # An older kernel, or not permitted: the peak is then since the process began.
+    with suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_memory_mb() -> float | None:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024  # kB
+    return None
+
+
 # -- the runs ---------------------------------------------------------------------------------------
 
 
-def run_single(files: list[Path], work: Path, brief: bool) -> list[Figure]:
-    """The stages as `storyline digest` runs them, one after another, in this process."""
-    raws = [item for item in ingest_paths(files) if isinstance(item, RawDocument)]
-    timer = Timer(f"one process, {len(raws):,}")
-    store = open_store(work / f"single-{len(raws)}.db")
-    timer.run(
-        "extract alone (a sample)", EXTRACT_SAMPLE, lambda: [extract(raw) for raw in raws[:EXTRACT_SAMPLE]]
-    )
+def load_models() -> None:
+    """The models a digest process loads once (spaCy's pipeline, the embedder), before any timing."""
+    load_nlp()
+    load_embedder(DEFAULT_OPTIONS.embedding_model)
+
+
+@contextmanager
+def timed_stages(timer: Timer) -> Iterator[None]:
+    """Each stage function of the pipeline timed wherever the pipeline calls it, for the time inside."""
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+
+    def timed(name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(stage)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            return timer.run(STAGES[name], 0, lambda: stage(*args, **kwargs))  # articles: known after
+
+        return run
+
+    for name, stage in originals.items():
+        setattr(pipeline, name, timed(name, stage))
+    try:
+        yield
+    finally:
+        for name, stage in originals.items():
+            setattr(pipeline, name, stage)
+
+
+def run_digest(corpus: str, paths: list[Path], store_path: Path) -> list[Figure]:
+    """What `storyline digest PATHS --db STORE` does on a fresh store, stage by stage, in this process."""
+    store = open_store(store_path)
+    timer = Timer(corpus)
+    load_sentence_embedder.cache_clear()  # a digest process starts with no sentence remembered
+    reset_peak_memory()
     clock = start_clock()
-    report = timer.run("ingest (parse+extract+dedup+store)", len(raws), lambda: pipeline.ingest(store, files))
-    originals = report.added - report.duplicates
-    embedder = timer.run("load models", originals, lambda: (load_nlp(), load_embedder())[1])
-    timer.run("embed", originals, lambda: pipeline.embed_new(store, embedder))
-    timer.run("analyse", originals, lambda: pipeline.analyse_new(store))
-    changed = timer.run("cluster", originals, lambda: pipeline.cluster_new(store))
-    if brief:
-        timer.run("brief", originals, lambda: pipeline.brief_events(store, embedder, changed))
-        timer.since("end to end (files to briefs)", len(raws), *clock)
-    print(f"  {timer.setting}: {report.duplicates} copies; {store.counts()}", file=sys.stderr)
-    return timer.figures
+    with timed_stages(timer):
+        report = pipeline.process_new(store, DEFAULT_OPTIONS, pipeline.ingest(store, paths, DEFAULT_OPTIONS))
+    end = timer.since(END_TO_END, 0, *clock)
+    end.peak_mb = peak_memory_mb()
+    pages = report.added + report.unchanged + len(report.failures)
+    originals = report.added - report.duplicates  # what the stages after ingest handle
+    stages = timer.figures[:-1]
+    for figure in stages:
+        figure.articles = pages if figure.stage == STAGES["ingest"] else originals
+    end.articles = pages
+    rest = Figure(
+        corpus,
+        "digest outside the stages",
+        originals,
+        end.seconds - sum(figure.seconds for figure in stages),
+        end.cpu_seconds - sum(figure.cpu_seconds for figure in stages),
+    )
+    print(
+        f"  {corpus}: {pages} pages, {report.duplicates} copies, {len(report.failures)} failed; "
+        f"{store.counts()}; peak {end.peak_mb:.0f} MB",
+        file=sys.stderr,
+    )
+    return [*stages, rest, end, extract_alone(corpus, paths)]
+
+
+def extract_alone(corpus: str, paths: list[Path]) -> Figure:
+    """Extraction without the rest of ingest, on the first pages: the share of ingest it takes."""
+    raws = [item for item in ingest_paths(paths) if isinstance(item, RawDocument)][:EXTRACT_SAMPLE]
+    timer = Timer(corpus)
+    timer.run(f"(extract alone, first {len(raws)} pages)", len(raws), lambda: [extract(raw) for raw in raws])
+    return timer.figures[0]
+
+
+def corpus_paths(corpus: str, args: argparse.Namespace) -> list[Path] | None:
+    """The input files of a corpus, written into the work folder; None when its data is absent."""
+    if corpus == "generated":
+        files = write_corpus(args.work / "generated", args.articles, args.per_file)
+        print(f"generated: {args.articles:,} pages in {len(files)} WARC files", file=sys.stderr)
+        return files
+    files = write_real_corpus(corpus, args.data, args.work / corpus, args.limit)
+    if files is None:
+        print(f"{corpus}: no data under {args.data} (see its README): skipped", file=sys.stderr)
+    return files
 
 
 def run_spark(files: list[Path], sample: list[Path], work: Path, master: str) -> list[Figure]:
@@ -347,7 +449,7 @@ def run_spark(files: list[Path], sample: list[Path], work: Path, master: str) ->
     clock = start_clock()
     session = timer.run("start the session", pages, lambda: distributed.start_spark(master))
     inputs = [str(path) for path in files]
-    store = open_store(work / "spark.db")
+    store = open_store(work / "stores" / "spark.db")
     parquet = (work / "articles.parquet").resolve().as_uri()
     job = partial(distributed.write_pages, session, inputs, parquet, DEFAULT_OPTIONS)
     timer.run("Spark job: parse→extract→embed→analyse", pages, job)
@@ -394,41 +496,74 @@ def spark_stages(session: Any, inputs: list[str], pages: int, timer: Timer) -> l
 
 def table(figures: list[Figure]) -> str:
     lines = [
-        "| setting | stage | articles | wall s | articles/s | CPU s | articles per CPU-second |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| corpus | stage | articles | wall s | CPU s | ms per article | CPU ms per article | articles/s "
+        "| articles per CPU-second | peak MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for figure in figures:
         lines.append(
             f"| {figure.setting} | {figure.stage} | {figure.articles:,} | {figure.seconds:.1f} | "
-            f"{figure.per_second:.1f} | {figure.cpu_seconds:.1f} | {figure.per_core:.1f} |"
+            f"{figure.cpu_seconds:.1f} | {per_article(figure)} | {figure.per_second:.1f} | "
+            f"{figure.per_core:.2f} | {f'{figure.peak_mb:,.0f}' if figure.peak_mb else ''} |"
         )
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--per-file", type=int, default=500)
-    parser.add_argument(
-        "--sample-files", type=int, default=1, help="Files for the brief, end to end and Spark's stages."
+def per_article(figure: Figure) -> str:
+    """Wall and CPU milliseconds per article, as two cells."""
+    if not figure.articles:
+        return "— | —"
+    return (
+        f"{1000 * figure.seconds / figure.articles:.1f} | {1000 * figure.cpu_seconds / figure.articles:.1f}"
     )
+
+
+def machine_load() -> dict[str, Any]:
+    return {"cpus": os.cpu_count(), "load_average": [round(load, 2) for load in os.getloadavg()]}
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
+    parser.add_argument("--articles", type=int, default=2000, help="Pages of the generated corpus.")
+    parser.add_argument("--per-file", type=int, default=500, help="Pages per WARC file, generated corpus.")
+    parser.add_argument("--limit", type=int, help="At most this many articles of a real corpus.")
+    parser.add_argument("--data", type=Path, default=DATA, help="The shared benchmark data.")
+    parser.add_argument("--sample-files", type=int, default=1, help="Generated files for Spark's stages.")
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--skip-spark", action="store_true")
     parser.add_argument("--work", type=Path, default=Path("/tmp/storyline-throughput"))
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
-    args = parser.parse_args()
-    for old in args.work.glob("*.db*"):  # fresh stores: a second run would find everything stored
-        old.unlink()
-    files = write_corpus(args.work / "corpus", args.articles, args.per_file)
-    print(f"corpus: {args.articles:,} pages in {len(files)} WARC files", file=sys.stderr)
-    sample = files[: args.sample_files]
-    # Briefs cost about as much per article at any size (events are alike): timed on the sample only.
-    figures = run_single(files, args.work, brief=False) + run_single(sample, args.work, brief=True)
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_arguments()
+    shutil.rmtree(args.work / "stores", ignore_errors=True)  # fresh stores: a second run would find all
+    (args.work / "stores").mkdir(parents=True)
+    before = machine_load()
+    print(f"load average {before['load_average']} on {before['cpus']} CPUs", file=sys.stderr)
+    models = Timer("this process")
+    models.run("load models (once)", 0, load_models)
+    figures = list(models.figures)
+    inputs = {
+        corpus: corpus_paths(corpus, args) for corpus in (CORPORA if args.corpus == "all" else [args.corpus])
+    }
+    for corpus, paths in inputs.items():
+        if paths:
+            figures += run_digest(corpus, paths, args.work / "stores" / f"{corpus}.db")
     if not args.skip_spark:
-        figures += run_spark(files, sample, args.work, args.master)
+        files = inputs.get("generated") or corpus_paths("generated", args) or []
+        figures += run_spark(files, files[: args.sample_files], args.work, args.master)
+    after = machine_load()
     print(table(figures))
+    print(f"\nLoad average (1, 5, 15 min): before {before['load_average']}, after {after['load_average']}")
     if args.json:
-        args.json.write_text(json.dumps([asdict(figure) for figure in figures], indent=1), encoding="utf-8")
+        document = {
+            "load": {"before": before, "after": after},
+            "figures": [figure.as_dict() for figure in figures],
+        }
+        args.json.write_text(json.dumps(document, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
