@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/throughput.py [--corpus generated|fundus|polnear|all] [--articles 2000]
         [--per-file 500] [--limit N] [--data DIR] [--skip-spark] [--master local[2]] [--sample-files 1]
-        [--work DIR] [--json FILE]
+        [--torch-threads N] [--work DIR] [--json FILE]
 
 Corpora (each digested into its own fresh store under `--work`):
 
@@ -26,7 +26,9 @@ and warm workers, each per-article stage as the difference of two jobs, one runn
 
 Articles per second is of wall time; "per CPU-second" counts the CPU time of this process and of every
 process under it (Spark's JVM and Python workers, spaCy's workers), read from /proc, so it holds on a
-busy machine and is the figure to scale by cores. Prints a Markdown table and the load average.
+busy machine and is the figure to scale by cores, but for torch's stages (embed, brief) only with
+`--torch-threads 1`: with torch's default, a thread per core, a busy machine makes them spin and their
+CPU-seconds grow up to 2.5-fold. Prints a Markdown table, the load average and torch's threads.
 """
 
 from __future__ import annotations
@@ -528,8 +530,29 @@ def per_article(figure: Figure) -> str:
     )
 
 
-def machine_load() -> dict[str, Any]:
-    return {"cpus": os.cpu_count(), "load_average": [round(load, 2) for load in os.getloadavg()]}
+def load_average() -> list[float]:
+    return [round(load, 2) for load in os.getloadavg()]
+
+
+def machine(before: list[float]) -> dict[str, Any]:
+    """The machine and how busy it was, once the models are loaded."""
+    import torch
+
+    return {
+        "cpus": os.cpu_count(),
+        "torch_threads": torch.get_num_threads(),
+        "load_average": {"before": before, "after": load_average()},
+    }
+
+
+def set_torch_threads(threads: int | None) -> None:
+    """Pin torch's threads. On a busy machine its default (one per core) spins waiting for a thread the
+    scheduler took away: the same 2,379 brief sentences cost 29-33 CPU-seconds with one thread, 33 to 80
+    with two, as the load around varied; with one, CPU-seconds are comparable between runs."""
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -544,6 +567,9 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--skip-spark", action="store_true")
     parser.add_argument("--work", type=Path, default=Path("/tmp/storyline-throughput"))
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
+    parser.add_argument(
+        "--torch-threads", type=int, help="Torch's threads (default torch's: one per core, as digest runs)."
+    )
     return parser.parse_args()
 
 
@@ -551,8 +577,9 @@ def main() -> None:
     args = parse_arguments()
     shutil.rmtree(args.work / "stores", ignore_errors=True)  # fresh stores: a second run would find all
     (args.work / "stores").mkdir(parents=True)
-    before = machine_load()
-    print(f"load average {before['load_average']} on {before['cpus']} CPUs", file=sys.stderr)
+    set_torch_threads(args.torch_threads)
+    before = load_average()
+    print(f"load average {before} on {os.cpu_count()} CPUs", file=sys.stderr)
     models = Timer("this process")
     models.run("load models (once)", 0, load_models)
     figures = list(models.figures)
@@ -565,14 +592,14 @@ def main() -> None:
     if not args.skip_spark:
         files = inputs.get("generated") or corpus_paths("generated", args) or []
         figures += run_spark(files, files[: args.sample_files], args.work, args.master)
-    after = machine_load()
+    host = machine(before)
     print(table(figures))
-    print(f"\nLoad average (1, 5, 15 min): before {before['load_average']}, after {after['load_average']}")
+    print(
+        f"\nLoad average (1, 5, 15 min): before {before}, after {host['load_average']['after']}; "
+        f"{host['cpus']} CPUs, torch threads {host['torch_threads']}"
+    )
     if args.json:
-        document = {
-            "load": {"before": before, "after": after},
-            "figures": [figure.as_dict() for figure in figures],
-        }
+        document = {"machine": host, "figures": [figure.as_dict() for figure in figures]}
         args.json.write_text(json.dumps(document, indent=1), encoding="utf-8")
 
 
