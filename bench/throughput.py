@@ -28,7 +28,7 @@ Articles per second is of wall time; "per CPU-second" counts the CPU time of thi
 process under it (Spark's JVM and Python workers, spaCy's workers), read from /proc, so it holds on a
 busy machine and is the figure to scale by cores, but for torch's stages (embed, brief) only with
 `--torch-threads 1`: with torch's default, a thread per core, a busy machine makes them spin and their
-CPU-seconds grow up to 2.5-fold. Prints a Markdown table, the load average and torch's threads.
+CPU-seconds grow up to 3-fold. Prints a Markdown table, the load average and torch's threads.
 """
 
 from __future__ import annotations
