@@ -55,8 +55,7 @@ def report_failure(failure: IngestFailure) -> None:
 
 def make_options(on_error: str, show_progress: bool | None, max_bytes: int | None = None) -> Options:
     wanted = sys.stderr.isatty() if show_progress is None else show_progress
-    options = Options(on_error=on_error, progress=wanted)  # type: ignore[arg-type]
-    return replace(options, max_bytes=max_bytes) if max_bytes else options
+    return Options(on_error=on_error, progress=wanted, max_bytes=max_bytes or Options.max_bytes)  # type: ignore[arg-type]
 
 
 def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -68,8 +68,9 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def storyline_to_dict(storyline: Storyline, events: list[dict[str, Any]]) -> dict[str, Any]:
-    """A storyline with its events in time order (by id among events that start together)."""
-    ordered = sorted(events, key=lambda event: (event["start"] or "", event["id"]))
+    """A storyline with its events in the clusterer's order (cluster.stream.storyline_order): by start,
+    undated events last, by id among events that start together; it starts when its first dated event does."""
+    ordered = sorted(events, key=lambda event: (event["start"] is None, event["start"] or "", event["id"]))
     return {
         "id": storyline.id,
         "headline": storyline.headline,
