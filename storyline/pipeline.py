@@ -6,29 +6,35 @@ anywhere and the next run picks up where it stopped; a second run on the same in
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import queue
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 from tqdm import tqdm
 
-from storyline.analyse import analyse_many
+from storyline.analyse import analyse_many, choose_processes
 from storyline.brief import EventMaterial, build_brief
 from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_dict
 from storyline.brief.render import render_html, render_markdown
 from storyline.cluster import ClusterItem, StreamClusterer, count_terms
 from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
-from storyline.embed import Embedder, article_input, load_embedder, load_sentence_embedder
+from storyline.embed import Embedder, article_input, embedder_for, sentence_embedder_for, torch_threads
 from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.extract.templates import drop_outlet_template
 from storyline.ingest import IngestFailure, ingest_paths
 from storyline.options import DEFAULT_OPTIONS, Options
-from storyline.records import Article, Event, RawDocument
+from storyline.records import Analysis, Article, Event, RawDocument
 from storyline.store import Store
 
 # Entity types that say which event an article is about (not dates, numbers or nationalities).
@@ -153,17 +159,82 @@ def store_article(
 
 
 def embed_new(store: Store, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> None:
-    articles = store.unembedded()
+    for vectors in embed_batches(store.unembedded(), embedder, options):
+        store.save_embeddings(vectors)
+
+
+def embed_batches(
+    articles: list[Article], embedder: Embedder, options: Options, stop: threading.Event | None = None
+) -> Iterator[dict[str, np.ndarray]]:
+    """The articles' vectors by id, a batch at a time (until `stop` is set)."""
     batches = [articles[i : i + EMBED_BATCH] for i in range(0, len(articles), EMBED_BATCH)]
     for batch in progress(batches, options, "embed"):
+        if stop is not None and stop.is_set():
+            return
         vectors = embedder.embed([article_input(article.title, article.text) for article in batch])
-        store.save_embeddings(dict(zip((article.id for article in batch), vectors, strict=True)))
+        yield dict(zip((article.id for article in batch), vectors, strict=True))
 
 
 def analyse_new(store: Store, options: Options = DEFAULT_OPTIONS) -> None:
-    articles = store.unanalysed()
-    for analysis in progress(analyse_many(articles, options), options, "analyse", total=len(articles)):
+    _save_analyses(store, _analyses(store.unanalysed(), options))
+
+
+def _analyses(articles: list[Article], options: Options) -> Iterator[Analysis]:
+    return progress(analyse_many(articles, options), options, "analyse", total=len(articles))
+
+
+def _save_analyses(
+    store: Store, analyses: Iterable[Analysis], between: Callable[[], None] = lambda: None
+) -> None:
+    for analysis in analyses:
         store.save_analysis(analysis)
+        between()
+
+
+def embed_and_analyse(store: Store, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> None:
+    """Embedding (torch, on a thread) and analysis (spaCy, in this process or its workers) at once, so
+    every core works. Torch takes the cores the analysis leaves; the store is written from this thread
+    only, as the vectors come in."""
+    to_analyse = store.unanalysed()
+    analyses = iter(_analyses(to_analyse, options))
+    first = next(analyses, None)  # forks the analysis workers, if any, before a torch thread runs
+    done: queue.SimpleQueue[dict[str, np.ndarray] | None] = queue.SimpleQueue()
+    stop = threading.Event()
+    threads = (os.cpu_count() or 1) - choose_processes(len(to_analyse))
+    with torch_threads(threads), ThreadPoolExecutor(1, thread_name_prefix="embed") as background:
+        embedding = background.submit(_embed_into, done, store.unembedded(), embedder, options, stop)
+        try:
+            saving = functools.partial(_save_embedded, store, done, wait=False)
+            _save_analyses(store, [first] if first else [], saving)
+            _save_analyses(store, analyses, saving)
+            _save_embedded(store, done, wait=True)
+        finally:
+            stop.set()
+        embedding.result()  # raises what the thread raised
+
+
+def _embed_into(
+    done: queue.SimpleQueue[dict[str, np.ndarray] | None],
+    articles: list[Article],
+    embedder: Embedder,
+    options: Options,
+    stop: threading.Event,
+) -> None:
+    try:
+        for vectors in embed_batches(articles, embedder, options, stop):
+            done.put(vectors)
+    finally:
+        done.put(None)  # the end, even when embedding failed
+
+
+def _save_embedded(store: Store, done: queue.SimpleQueue[dict[str, np.ndarray] | None], wait: bool) -> None:
+    """Save the vectors embedded so far; with `wait`, all of them, until the embedding thread ends."""
+    while wait or not done.empty():
+        vectors = done.get()
+        if vectors is None:
+            done.put(None)  # later calls must see the end too
+            return
+        store.save_embeddings(vectors)
 
 
 # -- cluster ------------------------------------------------------------------------------------------
@@ -276,11 +347,9 @@ def process_new(
 ) -> DigestReport:
     """Every stage after ingest, for what is new in the store: embed, analyse, cluster, brief."""
     report = report or DigestReport()
-    embedder = load_embedder(options.embedding_model)
-    embed_new(store, embedder, options)
-    analyse_new(store, options)
+    embed_and_analyse(store, embedder_for(options), options)
     changed = cluster_new(store, options)
-    brief_events(store, load_sentence_embedder(options.embedding_model), changed, options)
+    brief_events(store, sentence_embedder_for(options), changed, options)
     report.events_changed = len(changed)
     report.counts = store.counts()
     return report

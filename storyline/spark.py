@@ -42,7 +42,7 @@ from pyspark.sql.types import (
 
 from storyline.analyse import PARALLEL_MIN_ARTICLES, analyse_many
 from storyline.dedup import NearDuplicateIndex
-from storyline.embed import article_input, load_embedder
+from storyline.embed import article_input, embedder_for
 from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.extract.templates import drop_outlet_template
@@ -222,7 +222,7 @@ def extracted(pages: list[Page]) -> list[Page]:
 
 def embed_pages(pages: list[Page], options: Options) -> None:
     if articles := extracted(pages):
-        embedder = load_embedder(options.embedding_model)  # loaded once per worker process
+        embedder = embedder_for(options)  # loaded once per worker process
         vectors = embedder.embed([article_input(page.article.title, page.article.text) for page in articles])
         for page, vector in zip(articles, vectors, strict=True):
             page.embedding = vector

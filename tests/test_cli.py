@@ -129,3 +129,37 @@ def test_max_bytes_named_in_the_too_large_message_is_an_option(runner, tmp_path,
     assert "over the 100-byte limit (raise --max-bytes" in refused.output
     accepted = runner.invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db", db, "--max-bytes", "100000"])
     assert "1 new articles" in accepted.output
+
+
+@pytest.mark.skipif(__import__("torch").cuda.is_available(), reason="this machine has a GPU to embed on")
+def test_a_device_that_is_not_there_is_refused_before_any_input_is_read(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(main, ["digest", str(tmp_path / "a.txt"), "--db", str(db), "--device", "cuda"])
+    assert result.exit_code == 1
+    assert "no CUDA GPU" in result.output and "--device cpu" in result.output
+    assert not db.exists()
+
+
+def test_spark_digest_writes_its_pages_where_parquet_says(runner, tmp_path, monkeypatch):
+    from storyline import spark
+
+    asked: dict[str, object] = {}
+
+    class Session:
+        def stop(self) -> None:
+            asked["stopped"] = True
+
+    def record(session, inputs, out, store, options, on_failure, parquet=None):
+        asked["parquet"] = parquet
+        return spark.DigestReport()
+
+    # Starting Spark takes seconds; what is checked here is only what the command passes on.
+    monkeypatch.setattr(spark, "start_spark", lambda master: Session())
+    monkeypatch.setattr(spark, "spark_digest", record)
+    target = (tmp_path / "pages.parquet").as_uri()
+    result = runner.invoke(
+        main, ["spark-digest", "x.jsonl", "--out", str(tmp_path / "o"), "--parquet", target]
+    )
+    assert result.exit_code == 0, result.output
+    assert asked == {"parquet": target, "stopped": True}

@@ -3,7 +3,22 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from storyline.embed import RememberingEmbedder, load_embedder
+from storyline.embed import (
+    RememberingEmbedder,
+    SentenceTransformerEmbedder,
+    choose_device,
+    choose_precision,
+    has_native_bf16_cpu,
+    load_embedder,
+    torch_threads,
+)
+from storyline.errors import ModelError
+
+
+def torch_sees_gpu() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
 
 
 class CountingEmbedder:
@@ -52,3 +67,63 @@ def test_a_texts_vector_does_not_depend_on_the_texts_embedded_with_it():
     alone = np.concatenate([embedder.embed([text]) for text in texts])
     assert np.array_equal(embedder.embed(texts), alone)
     assert np.array_equal(embedder.embed(texts[::-1])[::-1], alone)
+
+
+def test_a_cpu_with_bfloat16_instructions_is_seen_to_have_them(tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor : 0\nflags : fpu sse2 avx2 avx512f avx512_bf16\n", encoding="ascii")
+    assert has_native_bf16_cpu(cpuinfo)
+
+
+def test_a_cpu_without_them_or_unreadable_flags_has_none(tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor : 0\nflags : fpu sse2 avx2 avx512f\n", encoding="ascii")
+    assert not has_native_bf16_cpu(cpuinfo)
+    assert not has_native_bf16_cpu(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("asked", ["float32", "bfloat16"])
+def test_a_precision_asked_for_is_kept(asked):
+    assert choose_precision(asked, "cpu") == asked
+
+
+def test_auto_precision_on_the_cpu_follows_its_instructions():
+    expected = "bfloat16" if has_native_bf16_cpu() else "float32"
+    assert choose_precision("auto", "cpu") == expected
+
+
+@pytest.mark.skipif(torch_sees_gpu(), reason="this machine has a GPU")
+def test_auto_device_without_a_gpu_is_the_cpu():
+    assert choose_device("auto") == "cpu"
+
+
+@pytest.mark.skipif(torch_sees_gpu(), reason="this machine has a GPU")
+def test_a_gpu_asked_for_where_there_is_none_is_refused_with_the_way_out():
+    with pytest.raises(ModelError, match=r"'cuda'.*no CUDA GPU.*--device cpu"):
+        choose_device("cuda")
+
+
+@pytest.mark.parametrize("device", ["tpu", "mps", "cpu:banana"])
+def test_a_device_torch_does_not_know_or_we_do_not_embed_on_is_refused(device):
+    with pytest.raises(ModelError, match="--device cpu"):
+        choose_device(device)
+
+
+@pytest.mark.slow
+def test_bfloat16_vectors_agree_with_float32_ones():
+    texts = ["Dock workers in Valmora walked out on Monday after pay talks collapsed.", "Harbour strike ends"]
+    exact = SentenceTransformerEmbedder(precision="float32").embed(texts)
+    fast = SentenceTransformerEmbedder(precision="bfloat16").embed(texts)
+    assert fast.dtype == np.float32
+    assert np.all((exact * fast).sum(axis=1) > 0.999)
+    assert not np.array_equal(exact, fast)  # the switch changes the arithmetic
+
+
+@pytest.mark.slow
+def test_torch_threads_are_set_within_the_block_and_restored_after():
+    import torch
+
+    before = torch.get_num_threads()
+    with torch_threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before

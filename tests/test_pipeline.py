@@ -202,3 +202,67 @@ def test_a_storyline_is_headed_the_same_way_whatever_order_its_events_are_listed
         pipeline._brief_storylines(store)
         headlines.append(store.brief("s-1")["headline"])
     assert headlines == ["H2", "H2"]
+
+
+class LengthEmbedder:
+    """A stand-in model: a text's vector holds its length; it can be told to fail after some batches."""
+
+    name = "length"
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.batches = 0
+        self.fail_after = fail_after
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if self.fail_after is not None and self.batches >= self.fail_after:
+            raise RuntimeError("the embedding model broke")
+        self.batches += 1
+        return np.array([[float(len(text)), 1.0] for text in texts], dtype=np.float32)
+
+
+TOWNS = [
+    ("Floods", "Valmora", "Petra Olsen"),
+    ("A fire", "Kisumu", "Amos Otieno"),
+    ("A storm", "Tarragona", "Lucia Ferrer"),
+    ("An earthquake", "Sendai", "Kenji Mori"),
+    ("A landslide", "Cusco", "Rosa Quispe"),
+]
+
+
+def store_texts(tmp_path: Path, count: int) -> Store:
+    store = open_store(tmp_path / "store.db")
+    pages = [
+        RawDocument(
+            source=f"{place}.txt",
+            kind="text",
+            payload=f"{what} in {place}\n\n{what} in {place} on Tuesday left {number} people out of work, "
+            f'mayor {name} said. "We will rebuild {place}," {name} told reporters at the town hall.',
+        )
+        for number, (what, place, name) in enumerate(TOWNS[:count])
+    ]
+    pipeline.ingest_documents(store, pages)
+    return store
+
+
+def test_embedding_beside_the_analysis_stores_both_for_every_article(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "EMBED_BATCH", 2)  # several batches, saved as they come in
+    store = store_texts(tmp_path, 5)
+    pipeline.embed_and_analyse(store, LengthEmbedder())
+    ids = {article.id for article in store.articles()}
+    assert set(store.embeddings()) == ids
+    assert store.unanalysed() == []
+    assert all(store.quotes(article_id) for article_id in ids)
+    assert {float(vector[0]) for vector in store.embeddings().values()} == {
+        float(len(pipeline.article_input(article.title, article.text))) for article in store.articles()
+    }
+
+
+def test_an_embedding_failure_is_raised_after_the_analysis_and_the_vectors_before_it_are_kept(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "EMBED_BATCH", 2)
+    store = store_texts(tmp_path, 5)
+    with pytest.raises(RuntimeError, match="model broke"):
+        pipeline.embed_and_analyse(store, LengthEmbedder(fail_after=1))
+    assert len(store.embeddings()) == 2
+    assert store.unanalysed() == []
