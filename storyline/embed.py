@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ import numpy as np
 
 from storyline.errors import E_MODEL_MISSING, E_NO_DEVICE, ModelError
 from storyline.options import Options, Precision
+from storyline.records import content_hash
 
 # Never let a library reach for a model hub: everything loads from installed packages.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -155,6 +156,34 @@ def has_native_bf16_cpu(cpuinfo: Path = Path("/proc/cpuinfo")) -> bool:
     except OSError:
         return False
     return not BF16_CPU_FLAGS.isdisjoint(flags.split())
+
+
+class VectorStore(Protocol):
+    """Where StoredEmbedder keeps vectors (storyline.store.Store is one)."""
+
+    def sentence_vectors(self, model: str, keys: Collection[str]) -> dict[str, np.ndarray]: ...
+
+    def save_sentence_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+class StoredEmbedder:
+    """An embedder that keeps each text's vector in a store, by a hash of the text: no run embeds a
+    text the store has seen, so an event briefed again as it grows embeds its new sentences only."""
+
+    def __init__(self, inner: Embedder, store: VectorStore) -> None:
+        self.name = inner.name
+        self._inner = inner
+        self._store = store
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [content_hash(text) for text in texts]
+        found = self._store.sentence_vectors(self.name, set(keys))
+        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
+        if missing:
+            fresh = dict(zip(missing, self._inner.embed(list(missing.values())), strict=True))
+            self._store.save_sentence_vectors(self.name, fresh)
+            found.update(fresh)
+        return np.stack([found[key] for key in keys]) if keys else np.zeros((0, 0), dtype=np.float32)
 
 
 class RememberingEmbedder:

@@ -23,12 +23,19 @@ import numpy as np
 from tqdm import tqdm
 
 from storyline.analyse import analyse_many, choose_processes
-from storyline.brief import EventMaterial, build_brief
+from storyline.brief import EventMaterial, brief_sentences, build_brief
 from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_dict
 from storyline.brief.render import render_html, render_markdown
 from storyline.cluster import ClusterItem, StreamClusterer, count_terms
 from storyline.dedup import NearDuplicateIndex, minhash_of, minhash_to_bytes
-from storyline.embed import Embedder, article_input, embedder_for, sentence_embedder_for, torch_threads
+from storyline.embed import (
+    Embedder,
+    StoredEmbedder,
+    article_input,
+    embedder_for,
+    sentence_embedder_for,
+    torch_threads,
+)
 from storyline.errors import InputError
 from storyline.extract import extract
 from storyline.extract.templates import drop_outlet_template
@@ -40,6 +47,8 @@ from storyline.store import Store
 # Entity types that say which event an article is about (not dates, numbers or nationalities).
 CLUSTER_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
 EMBED_BATCH = 64
+# Events briefed together: their new sentences are embedded in one call, in full batches.
+BRIEF_GROUP = 16
 T = TypeVar("T")
 
 
@@ -298,13 +307,19 @@ def _material(store: Store, event: Event) -> EventMaterial:
 def brief_events(
     store: Store, embedder: Embedder, event_ids: set[str], options: Options = DEFAULT_OPTIONS
 ) -> None:
-    """Write the briefs of the events that changed, then every storyline's."""
+    """Write the briefs of the events that changed, then every storyline's. Sentence vectors are kept
+    in the store, and the sentences of several events are embedded together, in full batches."""
     # An event without a brief changed too: a run killed after clustering left it unwritten.
     briefed = store.brief_ids()
     changed = [event for event in store.events() if event.id in event_ids or event.id not in briefed]
-    for event in progress(changed, options, "brief"):
-        brief = build_brief(_material(store, event), embedder, options)
-        store.save_brief(event.id, "event", brief_to_dict(brief))
+    stored = StoredEmbedder(embedder, store)
+    groups = [changed[i : i + BRIEF_GROUP] for i in range(0, len(changed), BRIEF_GROUP)]
+    for group in progress(groups, options, f"brief ({BRIEF_GROUP} events an item)"):
+        materials = [_material(store, event) for event in group]
+        stored.embed([text for material in materials for text in brief_sentences(material)])
+        for material in materials:
+            brief = build_brief(material, stored, options)
+            store.save_brief(material.event.id, "event", brief_to_dict(brief))
     _brief_storylines(store)
 
 

@@ -143,7 +143,14 @@ CITED_HIGHLIGHTS_6_PG = """
         FROM jsonb_array_elements_text(body::jsonb->'highlights') line
     ))::text WHERE kind = 'event' AND jsonb_typeof(body::jsonb->'highlights'->0) = 'string'
 """
-# Paragraph keys looked up per query: far below any database's limit on parameters.
+# Each sentence's vector for briefs, by a hash of its text, so that no run embeds a sentence twice: an
+# event briefed again as it grows has most of its sentences embedded already.
+SENTENCES_7 = """
+    CREATE TABLE IF NOT EXISTS sentence_vectors (
+        sentence TEXT NOT NULL, model TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (sentence, model)
+    )
+"""
+# Keys looked up per query: far below any database's limit on parameters.
 KEYS_PER_QUERY = 500
 
 MIGRATIONS: tuple[dict[str, str], ...] = (
@@ -170,6 +177,8 @@ MIGRATIONS: tuple[dict[str, str], ...] = (
     {"any": OUTLETS_5},
     # 6: highlights cite their sources
     {"any": CITED_HIGHLIGHTS_6, "postgresql": CITED_HIGHLIGHTS_6_PG},
+    # 7: sentence vectors for briefs
+    {"any": SENTENCES_7},
 )
 # What FTS5 reads as operators; user queries are searched as plain words instead.
 SEARCH_WORD = re.compile(r"\w+")
@@ -326,17 +335,20 @@ class Store:
     def outlet_paragraph_pages(self, outlet: str, keys: Collection[str]) -> dict[str, set[str]]:
         """For each paragraph key, the stored pages of the outlet that printed that paragraph."""
         pages: dict[str, set[str]] = {}
+        statement = (
+            "SELECT paragraph, article_id FROM outlet_paragraphs WHERE outlet = ? AND paragraph IN ({})"
+        )
+        for row in self._select_in(statement, (outlet,), keys):
+            pages.setdefault(row["paragraph"], set()).add(row["article_id"])
+        return pages
+
+    def _select_in(self, statement: str, params: Sequence[Any], keys: Collection[str]) -> Iterator[Any]:
+        """The rows of `statement`, whose last condition is "IN ({})", for all the keys: a few hundred
+        keys a query, far below any database's limit on parameters."""
         ordered = list(keys)
         for start in range(0, len(ordered), KEYS_PER_QUERY):
             chunk = ordered[start : start + KEYS_PER_QUERY]
-            rows = self._run(
-                "SELECT paragraph, article_id FROM outlet_paragraphs "
-                f"WHERE outlet = ? AND paragraph IN ({','.join('?' * len(chunk))})",
-                (outlet, *chunk),
-            )
-            for row in rows:
-                pages.setdefault(row["paragraph"], set()).add(row["article_id"])
-        return pages
+            yield from self._run(statement.format(",".join("?" * len(chunk))), (*params, *chunk))
 
     def save_outlet_paragraphs(self, outlet: str, page: str, keys: Collection[str]) -> None:
         with self.transaction():
@@ -445,6 +457,19 @@ class Store:
             self._run_many(
                 "UPDATE articles SET embedding = ? WHERE id = ?",
                 [(vector.astype(np.float32).tobytes(), article_id) for article_id, vector in vectors.items()],
+            )
+
+    def sentence_vectors(self, model: str, keys: Collection[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of sentences by key (`content_hash` of the text), for those it has."""
+        statement = "SELECT sentence, vector FROM sentence_vectors WHERE model = ? AND sentence IN ({})"
+        rows = self._select_in(statement, (model,), keys)
+        return {row[0]: np.frombuffer(row[1], dtype=np.float32) for row in rows}
+
+    def save_sentence_vectors(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction():
+            self._run_many(
+                "INSERT OR IGNORE INTO sentence_vectors VALUES (?, ?, ?)",
+                [(key, model, vector.astype(np.float32).tobytes()) for key, vector in vectors.items()],
             )
 
     def embeddings(self) -> dict[str, np.ndarray]:

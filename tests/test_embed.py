@@ -6,6 +6,7 @@ import pytest
 from storyline.embed import (
     RememberingEmbedder,
     SentenceTransformerEmbedder,
+    StoredEmbedder,
     choose_device,
     choose_precision,
     has_native_bf16_cpu,
@@ -127,3 +128,17 @@ def test_torch_threads_are_set_within_the_block_and_restored_after():
     with torch_threads(1):
         assert torch.get_num_threads() == 1
     assert torch.get_num_threads() == before
+
+
+def test_a_stored_embedder_embeds_only_what_its_store_lacks_across_runs(tmp_path):
+    from storyline.store import open_store
+
+    texts = ["Ships wait offshore.", "The port is closed."]
+    first = CountingEmbedder()
+    StoredEmbedder(first, open_store(tmp_path / "s.db")).embed(texts)
+    later = CountingEmbedder()  # another run: nothing remembered in memory
+    vectors = StoredEmbedder(later, open_store(tmp_path / "s.db")).embed(
+        [texts[1], "Talks resume.", texts[0]]
+    )
+    assert later.asked == ["Talks resume."]
+    assert vectors.ravel().tolist() == [19.0, 13.0, 20.0]

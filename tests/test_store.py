@@ -255,3 +255,18 @@ def test_delete_briefs_keeps_only_the_ones_named(store):
     store.save_brief("e-1", "event", {"id": "e-1", "headline": "H"})
     store.delete_briefs("storyline", keep={"s-2"})
     assert sorted(store.brief_ids()) == ["e-1", "s-2"]
+
+
+def test_sentence_vectors_round_trip_past_one_querys_worth_of_keys(store):
+    vectors = {f"key-{number}": np.full(4, number, dtype=np.float32) for number in range(1200)}
+    store.save_sentence_vectors("model-a", vectors)
+    found = store.sentence_vectors("model-a", [*vectors, "never-stored"])
+    assert found.keys() == vectors.keys()
+    assert all(np.array_equal(found[key], vector) for key, vector in vectors.items())
+
+
+def test_sentence_vectors_are_kept_per_model_and_a_second_save_changes_nothing(store):
+    store.save_sentence_vectors("model-a", {"k": np.ones(2, dtype=np.float32)})
+    store.save_sentence_vectors("model-a", {"k": np.zeros(2, dtype=np.float32)})
+    assert store.sentence_vectors("model-b", ["k"]) == {}
+    assert store.sentence_vectors("model-a", ["k"])["k"].tolist() == [1.0, 1.0]

@@ -16,7 +16,16 @@ import numpy as np
 from storyline.analyse import is_statement
 from storyline.analyse.perspectives import find_perspectives
 from storyline.brief.quotes import key_quotes
-from storyline.brief.summary import SentencePool, build_pool, cite_summary, highlights, only_in, summarise
+from storyline.brief.summary import (
+    SentencePool,
+    build_pool,
+    cite_summary,
+    embedded_texts,
+    highlights,
+    only_in,
+    pool_items,
+    summarise,
+)
 from storyline.brief.timeline import build_timeline
 from storyline.embed import Embedder
 from storyline.options import DEFAULT_OPTIONS, Options
@@ -40,6 +49,12 @@ class EventMaterial:
     articles: tuple[Article, ...]
     entities: dict[str, tuple[Entity, ...]]
     quotes: dict[str, tuple[Quote, ...]]
+
+
+def brief_sentences(material: EventMaterial) -> list[str]:
+    """The texts `build_brief` embeds for the event: embedding them first, together with other events',
+    fills the model's batches."""
+    return embedded_texts(pool_items(material.articles, material.quotes))
 
 
 def build_brief(material: EventMaterial, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> Brief:

@@ -98,16 +98,24 @@ class SentencePool:
 def build_pool(
     articles: tuple[Article, ...], quotes: dict[str, tuple[Quote, ...]], embedder: Embedder
 ) -> SentencePool:
-    items = [
-        item for article in articles for item in printable_sentences(article, quotes.get(article.id, ()))
-    ]
+    items = pool_items(articles, quotes)
     if not items:
         return SentencePool([], np.zeros((0, 1), np.float32), np.zeros(0))
-    # The source's own words are embedded, so two outlets quoting one statement are seen to agree.
-    vectors = embedder.embed([item.sentence.text for item in items])
+    vectors = embedder.embed(embedded_texts(items))
     concepts = [concepts_of(item.sentence.text) for item in items]
     worth = concept_worth(concepts, [item.sentence.article_id for item in items])
     return SentencePool(items, vectors, centrality(items, vectors), concepts, worth)
+
+
+def pool_items(articles: tuple[Article, ...], quotes: dict[str, tuple[Quote, ...]]) -> list[Printable]:
+    """The printable sentences of all the articles, in their order."""
+    return [item for article in articles for item in printable_sentences(article, quotes.get(article.id, ()))]
+
+
+def embedded_texts(items: list[Printable]) -> list[str]:
+    """What is embedded of each sentence: the source's own words, so that two outlets quoting one
+    statement are seen to agree."""
+    return [item.sentence.text for item in items]
 
 
 def printable_sentences(article: Article, quotes: tuple[Quote, ...]) -> list[Printable]:
