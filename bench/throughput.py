@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/throughput.py [--corpus generated|fundus|polnear|all] [--articles 2000]
         [--per-file 500] [--limit N] [--data DIR] [--skip-spark] [--master local[2]] [--sample-files 1]
-        [--torch-threads N] [--work DIR] [--json FILE]
+        [--torch-threads N] [--precision auto|float32|bfloat16] [--sequential] [--work DIR] [--json FILE]
 
 Corpora (each digested into its own fresh store under `--work`):
 
@@ -14,8 +14,9 @@ Corpora (each digested into its own fresh store under `--work`):
   without ../shared/data they are skipped with a message.
 
 One process: the pipeline's own stage functions, timed where `storyline digest` calls them
-(`pipeline.ingest`, then `pipeline.process_new`, whose `embed_new`, `analyse_new`, `cluster_new` and
-`brief_events` are wrapped for the run), so the bench times what digest does, with digest's embedders;
+(`pipeline.ingest`, then `pipeline.process_new`, whose `embed_and_analyse`, `cluster_new` and
+`brief_events` are wrapped for the run; with `--sequential`, `embed_new` then `analyse_new` instead of
+`embed_and_analyse`, for a figure of each), so the bench times what digest does, with digest's embedders;
 what `process_new` does outside those stages shows as a row of its own. The models are loaded once
 first, as their own row (a digest process pays that once). Extract alone is timed after, on a sample.
 Peak memory is the process's VmHWM over the digest of each corpus (reset before it where Linux allows).
@@ -43,7 +44,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import partial, wraps
 from html import escape
 from itertools import pairwise
@@ -56,13 +57,13 @@ sys.path.insert(0, str(REPO))
 from bench.real_corpora import DATA, write_real_corpus  # noqa: E402
 from storyline import pipeline  # noqa: E402 -- the repository must be on the path first
 from storyline.analyse.model import load_nlp  # noqa: E402
-from storyline.embed import load_embedder, load_sentence_embedder  # noqa: E402
+from storyline.embed import Embedder, embedder_for, forget_sentences  # noqa: E402
 from storyline.errors import InputError  # noqa: E402
 from storyline.extract import extract  # noqa: E402
 from storyline.ingest import ingest_paths  # noqa: E402
-from storyline.options import DEFAULT_OPTIONS  # noqa: E402
+from storyline.options import DEFAULT_OPTIONS, Options  # noqa: E402
 from storyline.records import RawDocument  # noqa: E402
-from storyline.store import open_store  # noqa: E402
+from storyline.store import Store, open_store  # noqa: E402
 
 PER_EVENT = 20
 COPY_EVERY = 20  # one page in twenty is a wire story another outlet ran as is
@@ -71,11 +72,15 @@ CORPORA = ("generated", "fundus", "polnear")
 # The pipeline's stage functions as `process_new` looks them up in its module, and their rows' names.
 STAGES = {
     "ingest": "ingest (read+extract+dedup+store)",
+    "embed_and_analyse": "embed + analyse (at once)",
     "embed_new": "embed",
     "analyse_new": "analyse",
     "cluster_new": "cluster",
     "brief_events": "brief",
 }
+# With --sequential, embedding and analysis run one after the other, each timed on its own.
+OVERLAPPED = ("embed_and_analyse",)
+SEQUENTIAL = ("embed_new", "analyse_new")
 END_TO_END = "end to end (files to briefs)"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -364,16 +369,23 @@ def peak_memory_mb() -> float | None:
 # -- the runs ---------------------------------------------------------------------------------------
 
 
-def load_models() -> None:
+def load_models(options: Options) -> None:
     """The models a digest process loads once (spaCy's pipeline, the embedder), before any timing."""
     load_nlp()
-    load_embedder(DEFAULT_OPTIONS.embedding_model)
+    embedder_for(options)
+
+
+def one_after_the_other(store: Store, embedder: Embedder, options: Options) -> None:
+    """Embedding, then analysis: what `embed_and_analyse` does at once, each part timed alone."""
+    pipeline.embed_new(store, embedder, options)
+    pipeline.analyse_new(store, options)
 
 
 @contextmanager
-def timed_stages(timer: Timer) -> Iterator[None]:
+def timed_stages(timer: Timer, sequential: bool) -> Iterator[None]:
     """Each stage function of the pipeline timed wherever the pipeline calls it, for the time inside."""
-    originals = {name: getattr(pipeline, name) for name in STAGES}
+    skipped = OVERLAPPED if sequential else SEQUENTIAL
+    originals = {name: getattr(pipeline, name) for name in STAGES if name not in skipped}
 
     def timed(name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(stage)
@@ -382,24 +394,30 @@ def timed_stages(timer: Timer) -> Iterator[None]:
 
         return run
 
+    overlapped = pipeline.embed_and_analyse
     for name, stage in originals.items():
         setattr(pipeline, name, timed(name, stage))
+    if sequential:
+        pipeline.embed_and_analyse = one_after_the_other
     try:
         yield
     finally:
         for name, stage in originals.items():
             setattr(pipeline, name, stage)
+        pipeline.embed_and_analyse = overlapped
 
 
-def run_digest(corpus: str, paths: list[Path], store_path: Path) -> list[Figure]:
+def run_digest(
+    corpus: str, paths: list[Path], store_path: Path, options: Options, sequential: bool
+) -> list[Figure]:
     """What `storyline digest PATHS --db STORE` does on a fresh store, stage by stage, in this process."""
     store = open_store(store_path)
     timer = Timer(corpus)
-    load_sentence_embedder.cache_clear()  # a digest process starts with no sentence remembered
+    forget_sentences()  # a digest process starts with no sentence remembered
     reset_peak_memory()
     clock = start_clock()
-    with timed_stages(timer):
-        report = pipeline.process_new(store, DEFAULT_OPTIONS, pipeline.ingest(store, paths, DEFAULT_OPTIONS))
+    with timed_stages(timer, sequential):
+        report = pipeline.process_new(store, options, pipeline.ingest(store, paths, options))
     end = timer.since(END_TO_END, 0, *clock)
     end.peak_mb = peak_memory_mb()
     pages = report.added + report.unchanged + len(report.failures)
@@ -568,7 +586,18 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=Path("/tmp/storyline-throughput"))
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
     parser.add_argument(
-        "--torch-threads", type=int, help="Torch's threads (default torch's: one per core, as digest runs)."
+        "--torch-threads",
+        type=int,
+        help="Torch's threads (default torch's: one per core; digest gives the embedding beside the "
+        "analysis the cores the analysis leaves, at least one).",
+    )
+    parser.add_argument(
+        "--precision", choices=["auto", "float32", "bfloat16"], default=DEFAULT_OPTIONS.embedding_precision
+    )
+    parser.add_argument(
+        "--sequential",
+        action="store_true",
+        help="Embed, then analyse, each timed alone (digest does both at once).",
     )
     return parser.parse_args()
 
@@ -580,15 +609,18 @@ def main() -> None:
     set_torch_threads(args.torch_threads)
     before = load_average()
     print(f"load average {before} on {os.cpu_count()} CPUs", file=sys.stderr)
+    options = replace(DEFAULT_OPTIONS, embedding_precision=args.precision)
     models = Timer("this process")
-    models.run("load models (once)", 0, load_models)
+    models.run("load models (once)", 0, partial(load_models, options))
     figures = list(models.figures)
     inputs = {
         corpus: corpus_paths(corpus, args) for corpus in (CORPORA if args.corpus == "all" else [args.corpus])
     }
     for corpus, paths in inputs.items():
         if paths:
-            figures += run_digest(corpus, paths, args.work / "stores" / f"{corpus}.db")
+            figures += run_digest(
+                corpus, paths, args.work / "stores" / f"{corpus}.db", options, args.sequential
+            )
     if not args.skip_spark:
         files = inputs.get("generated") or corpus_paths("generated", args) or []
         figures += run_spark(files, files[: args.sample_files], args.work, args.master)
@@ -596,7 +628,8 @@ def main() -> None:
     print(table(figures))
     print(
         f"\nLoad average (1, 5, 15 min): before {before}, after {host['load_average']['after']}; "
-        f"{host['cpus']} CPUs, torch threads {host['torch_threads']}"
+        f"{host['cpus']} CPUs, torch threads {host['torch_threads']}, precision "
+        f"{embedder_for(options).precision}, {'sequential' if args.sequential else 'embed beside analyse'}"
     )
     if args.json:
         document = {"machine": host, "figures": [figure.as_dict() for figure in figures]}

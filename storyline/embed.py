@@ -221,21 +221,34 @@ def torch_threads(threads: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-@cache
 def load_embedder(
     name: str = "all-MiniLM-L6-v2", device: str = "auto", precision: Precision = "auto"
 ) -> Embedder:
     """The embedder for a model name, device and precision, loaded once per process."""
-    return SentenceTransformerEmbedder(name, device=device, precision=precision)
+    return _loaded(name, device, precision)  # one cache key however the arguments were given
 
 
-@cache
 def load_sentence_embedder(
     name: str = "all-MiniLM-L6-v2", device: str = "auto", precision: Precision = "auto"
 ) -> Embedder:
     """The embedder for briefs' sentences, once per process. It remembers what it embedded: a live run
     briefs a growing event again each round, and most of its sentences were embedded the round before."""
-    return RememberingEmbedder(load_embedder(name, device, precision), SENTENCES_REMEMBERED)
+    return _remembering(name, device, precision)
+
+
+@cache
+def _loaded(name: str, device: str, precision: Precision) -> Embedder:
+    return SentenceTransformerEmbedder(name, device=device, precision=precision)
+
+
+@cache
+def _remembering(name: str, device: str, precision: Precision) -> Embedder:
+    return RememberingEmbedder(_loaded(name, device, precision), SENTENCES_REMEMBERED)
+
+
+def forget_sentences() -> None:
+    """Drop the sentences the briefs' embedder remembers, as a new process starts (for benchmarks)."""
+    _remembering.cache_clear()
 
 
 def embedder_for(options: Options) -> Embedder:
