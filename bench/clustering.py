@@ -45,11 +45,13 @@ class CachedEmbedder:
     """The real embedder's vectors for this file, computed once and kept outside the repository."""
 
     def __init__(self, texts: Sequence[str], model: str) -> None:
-        digest = hashlib.sha256("\n".join([model, *texts]).encode("utf-8")).hexdigest()[:16]
+        embedder = load_embedder(model)
+        precision = getattr(embedder, "precision", "")  # bfloat16 vectors are not float32's
+        digest = hashlib.sha256("\n".join([f"{model}/{precision}", *texts]).encode("utf-8")).hexdigest()[:16]
         path = CACHE / f"googlenews-{digest}.npy"
         if not path.exists():
             started = time.perf_counter()
-            vectors = load_embedder(model).embed(texts)
+            vectors = embedder.embed(texts)
             print(f"embedded {len(texts)} items in {time.perf_counter() - started:.0f} s", file=sys.stderr)
             CACHE.mkdir(parents=True, exist_ok=True)
             np.save(path, vectors)

@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.clustering_metrics import bcubed  # noqa: E402 -- the repository must be on the path first
 from storyline.cluster import StreamClusterer  # noqa: E402
-from storyline.embed import load_embedder  # noqa: E402
+from storyline.embed import embedder_for  # noqa: E402
 from storyline.options import DEFAULT_OPTIONS, Options  # noqa: E402
 from storyline.pipeline import _cluster_item as cluster_item  # noqa: E402 -- the pipeline's own items
 from storyline.pipeline import analyse_new, cluster_new, embed_new, ingest_documents  # noqa: E402
@@ -150,7 +150,9 @@ UNDATED_SETS = ("polnear-dev", "polnear-heldout", "multinews")
 
 def prepared_store(name: str, pages: Sequence[Page]) -> Path:
     """A store with the set's pages extracted, embedded and analysed, built once and cached."""
-    seed = "\n".join([CACHE_VERSION, DEFAULT_OPTIONS.embedding_model, *(page.raw.id for page in pages)])
+    embedder = embedder_for(DEFAULT_OPTIONS)
+    model = f"{embedder.name}/{getattr(embedder, 'precision', '')}"  # bfloat16 vectors are not float32's
+    seed = "\n".join([CACHE_VERSION, model, *(page.raw.id for page in pages)])
     path = CACHE / f"events-{name}-{hashlib.sha256(seed.encode()).hexdigest()[:16]}.db"
     if path.exists():
         return path
@@ -159,7 +161,7 @@ def prepared_store(name: str, pages: Sequence[Page]) -> Path:
     building.unlink(missing_ok=True)
     store = open_store(building)
     ingest_documents(store, (page.raw for page in pages))
-    embed_new(store, load_embedder(DEFAULT_OPTIONS.embedding_model))
+    embed_new(store, embedder)
     analyse_new(store)
     store.close()
     building.rename(path)
