@@ -266,3 +266,28 @@ def test_an_embedding_failure_is_raised_after_the_analysis_and_the_vectors_befor
         pipeline.embed_and_analyse(store, LengthEmbedder(fail_after=1))
     assert len(store.embeddings()) == 2
     assert store.unanalysed() == []
+
+
+class SentenceCounter(LengthEmbedder):
+    """Counts every text it embeds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.texts += texts
+        return super().embed(texts)
+
+
+def test_briefing_an_event_again_embeds_none_of_its_sentences_again(tmp_path):
+    store = store_texts(tmp_path, 3)
+    pipeline.embed_and_analyse(store, LengthEmbedder())
+    events = pipeline.cluster_new(store)
+    first = SentenceCounter()
+    pipeline.brief_events(store, first, events)
+    assert first.texts and len(first.texts) == len(set(first.texts))  # each once, though briefed in a group
+    again = SentenceCounter()  # a later run, with nothing remembered in memory
+    pipeline.brief_events(store, again, events)
+    assert again.texts == []
+    assert len(store.briefs("event")) == len(events)
