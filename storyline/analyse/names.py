@@ -85,8 +85,14 @@ def given_names(surname: str, text: str) -> set[str]:
     """The capitalised words a text puts before `surname` that are no title and no common word (a word
     the text also writes in lower case: "When Pell …"): the first names of the people so called."""
     before = re.findall(rf"\b([A-Z][\w’'-]*)\s+{re.escape(surname)}\b", text)
-    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    lower = lower_case_words(text)
     return {word for word in before if word.lower() not in TITLE_WORDS and word.lower() not in lower}
+
+
+@lru_cache(maxsize=4)  # one article's text, asked for every surname it resolves
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes starting in lower case."""
+    return frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
 
 
 def extends_name(short: str, full: str) -> bool:
