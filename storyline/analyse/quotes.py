@@ -1039,7 +1039,7 @@ def describes_noun(token) -> bool:
 
 def quoted_characters(text: str, spans: list[QuoteSpan]) -> bytearray:
     """A flag per character of `text` (and one past its end): 1 inside an outer quotation, marks included.
-    Read once per token, this is what asking every quotation whether it holds the token was."""
+    One look-up per token, where asking every quotation whether it holds the token grew with their number."""
     flags = bytearray(len(text) + 1)
     for span in spans:
         if not span.nested:
