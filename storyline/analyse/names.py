@@ -71,6 +71,8 @@ def full_names_of(surname: str, persons: set[str], text: str) -> list[str]:
     """The full names of the persons `surname` may stand for: none when the text gives two people that
     surname ("Dario Pell" and "Geri Pell", even where the parser named only one of them)."""
     longer = [person for person in persons if is_surname_of(surname, person)]
+    if not longer:
+        return []  # nothing to expand to: the text need not be searched
     return longer if len(given_names(surname, text) | {word_before(surname, p) for p in longer}) == 1 else []
 
 
@@ -81,12 +83,19 @@ def word_before(surname: str, person: str) -> str:
     return words[-2] if words[-1].lower() == surname.lower() else person
 
 
-def given_names(surname: str, text: str) -> set[str]:
+@lru_cache(maxsize=32)  # each quote of a speaker asks again for the same surname in the same text
+def given_names(surname: str, text: str) -> frozenset[str]:
     """The capitalised words a text puts before `surname` that are no title and no common word (a word
     the text also writes in lower case: "When Pell …"): the first names of the people so called."""
     before = re.findall(rf"\b([A-Z][\w’'-]*)\s+{re.escape(surname)}\b", text)
-    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
-    return {word for word in before if word.lower() not in TITLE_WORDS and word.lower() not in lower}
+    lower = lower_case_words(text)
+    return frozenset(word for word in before if word.lower() not in TITLE_WORDS and word.lower() not in lower)
+
+
+@lru_cache(maxsize=4)  # one article's text, asked for every surname it resolves
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes starting in lower case."""
+    return frozenset(re.findall(r"\b[a-z][\w’'-]*", text))
 
 
 def extends_name(short: str, full: str) -> bool:

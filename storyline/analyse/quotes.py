@@ -380,11 +380,11 @@ class QuoteFinder:
     def find_reported(self) -> list[Event]:
         """ "X said that …", "X wants to …", "X criticized …" and "according to X, …" outside quotations."""
         events = []
-        quoted = [span for span in self.spans if not span.nested]
+        quoted = quoted_characters(self.text, self.spans)
         for token in self.doc:
             if token.lower_ != "according" and not token.tag_.startswith(("VB", "NN", "JJ")):
                 continue  # only a verb, a noun, a stance adjective or "according to" can cue reported speech
-            if any(span.contains(token.idx) for span in quoted):
+            if quoted[token.idx]:
                 continue
             if token.lower_ == "according":
                 event = self.make_according(token)
@@ -1035,6 +1035,16 @@ def describes_noun(token) -> bool:
     the noun is its subject."""
     after_noun = token.dep_ == "amod" and token.head.i < token.i
     return (token.dep_ in ("acl", "relcl") or after_noun) and is_noun(token.head)
+
+
+def quoted_characters(text: str, spans: list[QuoteSpan]) -> bytearray:
+    """A flag per character of `text` (and one past its end): 1 inside an outer quotation, marks included.
+    One look-up per token, where asking every quotation whether it holds the token grew with their number."""
+    flags = bytearray(len(text) + 1)
+    for span in spans:
+        if not span.nested:
+            flags[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return flags
 
 
 def is_framing_verb(token) -> bool:

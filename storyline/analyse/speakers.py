@@ -39,7 +39,8 @@ class Resolver:
     """Speaker resolution for one parsed article; remembers the speakers found so far."""
 
     def __init__(self, doc, quotes: list[QuoteSpan]) -> None:
-        self.doc = doc
+        # Doc.text joins every token anew on each read: read once, since surnames are looked up often.
+        self.doc, self.text = doc, doc.text
         self.mentions: list[Mention] = collect_mentions(doc)
         # The quotation each mention sits in (None outside quotations), found once: `visible` asks often.
         self.enclosing = [find_enclosing(mention.start, quotes) for mention in self.mentions]
@@ -156,7 +157,7 @@ class Resolver:
     def expand_surname(self, name: str) -> str:
         """ "Pell" -> "Dario Pell" when the article names that person in full, and no one else of that
         surname ("Dario Pell" beside "Geri Pell" leaves "Pell" as it is, even where the parser missed one)."""
-        longer = full_names_of(name, self.persons, self.doc.text)
+        longer = full_names_of(name, self.persons, self.text)
         return longest(longer) if longer else name
 
     def is_person(self, name: str) -> bool:

@@ -53,3 +53,8 @@ def test_given_names_leave_out_titles_and_common_words():
 def test_longest_breaks_a_tie_by_the_names_not_by_the_order_they_come_in():
     names = ["Gerta Pell", "Dario Pell", "Ana Pell"]
     assert longest(names) == longest(names[::-1]) == "Dario Pell"
+
+
+def test_given_names_are_read_off_a_text_once_per_surname():
+    text = "Dario Pell spoke. Pell left."
+    assert given_names("Pell", text) is given_names("Pell", text)

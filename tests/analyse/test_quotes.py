@@ -2,7 +2,8 @@
 
 import pytest
 
-from storyline.analyse.quotes import find_fullest
+from storyline.analyse.quotemarks import find_quotes
+from storyline.analyse.quotes import find_fullest, quoted_characters
 from tests.analyse.conftest import find_quote
 
 pytestmark = pytest.mark.slow
@@ -540,3 +541,11 @@ def test_the_but_half_of_not_this_but_that_stays_in_the_reported_clause(quotes_o
 def test_the_fullest_name_of_a_speaker_does_not_depend_on_the_order_names_come_in():
     names = ["UN Mission", "UN Mission to Mali", "UN Mission to Chad"]
     assert find_fullest("UN Mission", names, set(), "") == find_fullest("UN Mission", names[::-1], set(), "")
+
+
+def test_quoted_characters_flag_outer_quotations_with_their_marks():
+    text = "He said “a ‘b’ c” and left."
+    flags = quoted_characters(text, find_quotes(text))
+    inside = "".join(char for char, flag in zip(text, flags, strict=False) if flag)
+    assert inside == "“a ‘b’ c”"
+    assert len(flags) == len(text) + 1 and not flags[len(text)]

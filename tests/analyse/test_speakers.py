@@ -100,3 +100,37 @@ def test_a_surname_two_people_share_stays_a_surname(quotes_of):
         "smiled.\n\nPell said, “It has been a testing week for my family.”"
     )
     assert find_quote(quotes_of(text), "It has been").speaker == "Pell"
+
+
+class TextCountingDoc:
+    """A parsed doc that counts reads of `.text`, which spaCy joins from every token on each read."""
+
+    def __init__(self, doc) -> None:
+        self.doc, self.text_reads = doc, 0
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
+
+    def __iter__(self):
+        return iter(self.doc)
+
+    def __getitem__(self, index):
+        return self.doc[index]
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    @property
+    def text(self) -> str:
+        self.text_reads += 1
+        return self.doc.text
+
+
+def test_surnames_are_expanded_without_joining_the_text_again():
+    from storyline.analyse.model import load_nlp
+    from storyline.analyse.speakers import Resolver
+
+    doc = TextCountingDoc(load_nlp()("Dario Pell spoke on Monday. Pell noted the rise. Pell left."))
+    resolver = Resolver(doc, [])
+    assert [resolver.expand_surname("Pell") for _ in range(3)] == ["Dario Pell"] * 3
+    assert doc.text_reads == 1
