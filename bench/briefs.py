@@ -75,7 +75,7 @@ from tqdm import tqdm  # noqa: E402
 from storyline.analyse import analyse_many  # noqa: E402
 from storyline.brief import EventMaterial, build_brief  # noqa: E402
 from storyline.brief.export import brief_to_dict  # noqa: E402
-from storyline.embed import load_sentence_embedder  # noqa: E402
+from storyline.embed import embedder_for  # noqa: E402
 from storyline.errors import InputError  # noqa: E402
 from storyline.extract import extract  # noqa: E402
 from storyline.options import DEFAULT_OPTIONS  # noqa: E402
@@ -391,7 +391,7 @@ def run_multinews(limit: int | None, use_cache: bool) -> list[dict[str, Any]]:
         f"{time.perf_counter() - started:.0f} s",
         file=sys.stderr,
     )
-    embedder = load_sentence_embedder(DEFAULT_OPTIONS.embedding_model)
+    embedder = embedder_for(DEFAULT_OPTIONS)
     others = baselines(use_cache)
     scores, briefs = Scores(), []
     for cluster in tqdm(clusters, desc="briefs and baselines", file=sys.stderr, leave=False):

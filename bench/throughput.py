@@ -57,7 +57,7 @@ sys.path.insert(0, str(REPO))
 from bench.real_corpora import DATA, write_real_corpus  # noqa: E402
 from storyline import pipeline  # noqa: E402 -- the repository must be on the path first
 from storyline.analyse.model import load_nlp  # noqa: E402
-from storyline.embed import Embedder, embedder_for, forget_sentences  # noqa: E402
+from storyline.embed import Embedder, embedder_for  # noqa: E402
 from storyline.errors import InputError  # noqa: E402
 from storyline.extract import extract  # noqa: E402
 from storyline.ingest import ingest_paths  # noqa: E402
@@ -413,7 +413,6 @@ def run_digest(
     """What `storyline digest PATHS --db STORE` does on a fresh store, stage by stage, in this process."""
     store = open_store(store_path)
     timer = Timer(corpus)
-    forget_sentences()  # a digest process starts with no sentence remembered
     reset_peak_memory()
     clock = start_clock()
     with timed_stages(timer, sequential):

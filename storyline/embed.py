@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -24,8 +23,6 @@ from storyline.records import content_hash
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-# Sentence vectors a process keeps for briefs: about 80 MB, the sentences of a few thousand articles.
-SENTENCES_REMEMBERED = 50_000
 # A text is padded to a multiple of PADDING_STEP tokens (at least PADDED_MIN, at most the model's limit)
 # and embedded among texts padded alike. Padded to the longest text of its batch, as sentence-transformers
 # does, its vector changed in the last bits with the texts beside it, which can tip a score over a
@@ -189,27 +186,6 @@ class StoredEmbedder:
         return np.stack([found[key] for key in keys]) if keys else np.zeros((0, 0), dtype=np.float32)
 
 
-class RememberingEmbedder:
-    """An embedder that keeps the vectors of the last `capacity` distinct texts it embedded."""
-
-    def __init__(self, inner: Embedder, capacity: int) -> None:
-        self.name = inner.name
-        self._inner = inner
-        self._capacity = capacity
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self._inner.embed(missing), strict=True))
-        rows = [self._vectors[text] for text in texts]
-        for text in texts:
-            self._vectors.move_to_end(text)
-        while len(self._vectors) > self._capacity:
-            self._vectors.popitem(last=False)
-        return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
-
-
 @contextlib.contextmanager
 def torch_threads(threads: int) -> Iterator[None]:
     """Torch computes on `threads` threads within the block: beside other busy processes, its default
@@ -231,39 +207,14 @@ def load_embedder(
     return _loaded(name, device, precision)  # one cache key however the arguments were given
 
 
-def load_sentence_embedder(
-    name: str = "all-MiniLM-L6-v2", device: str = "auto", precision: Precision = "auto"
-) -> Embedder:
-    """The embedder for briefs' sentences, once per process. It remembers what it embedded: a live run
-    briefs a growing event again each round, and most of its sentences were embedded the round before."""
-    return _remembering(name, device, precision)
-
-
 @cache
 def _loaded(name: str, device: str, precision: Precision) -> Embedder:
     return SentenceTransformerEmbedder(name, device=device, precision=precision)
 
 
-@cache
-def _remembering(name: str, device: str, precision: Precision) -> Embedder:
-    return RememberingEmbedder(_loaded(name, device, precision), SENTENCES_REMEMBERED)
-
-
-def forget_sentences() -> None:
-    """Drop the sentences the briefs' embedder remembers, as a new process starts (for benchmarks)."""
-    _remembering.cache_clear()
-
-
 def embedder_for(options: Options) -> Embedder:
-    """The articles' embedder the options ask for (model, device, precision)."""
+    """The embedder the options ask for (model, device, precision), for articles and briefs' sentences."""
     return load_embedder(options.embedding_model, options.embedding_device, options.embedding_precision)
-
-
-def sentence_embedder_for(options: Options) -> Embedder:
-    """The briefs' sentence embedder the options ask for."""
-    return load_sentence_embedder(
-        options.embedding_model, options.embedding_device, options.embedding_precision
-    )
 
 
 def article_input(title: str | None, text: str, max_chars: int = 2000) -> str:

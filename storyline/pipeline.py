@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,7 +24,7 @@ import numpy as np
 from tqdm import tqdm
 
 from storyline.analyse import analyse_many, choose_processes
-from storyline.brief import EventMaterial, brief_sentences, build_brief
+from storyline.brief import EventMaterial, build_briefs
 from storyline.brief.export import article_to_dict, brief_to_dict, storyline_to_dict
 from storyline.brief.render import render_html, render_markdown
 from storyline.cluster import ClusterItem, StreamClusterer, count_terms
@@ -33,7 +34,6 @@ from storyline.embed import (
     StoredEmbedder,
     article_input,
     embedder_for,
-    sentence_embedder_for,
     torch_threads,
 )
 from storyline.errors import InputError
@@ -214,8 +214,7 @@ def embed_and_analyse(store: Store, embedder: Embedder, options: Options = DEFAU
         embedding = background.submit(_embed_into, done, store.unembedded(), embedder, options, stop)
         try:
             saving = functools.partial(_save_embedded, store, done, wait=False)
-            _save_analyses(store, [first] if first else [], saving)
-            _save_analyses(store, analyses, saving)
+            _save_analyses(store, chain([first] if first else [], analyses), saving)
             _save_embedded(store, done, wait=True)
         finally:
             stop.set()
@@ -315,11 +314,8 @@ def brief_events(
     stored = StoredEmbedder(embedder, store)
     groups = [changed[i : i + BRIEF_GROUP] for i in range(0, len(changed), BRIEF_GROUP)]
     for group in progress(groups, options, f"brief ({BRIEF_GROUP} events an item)"):
-        materials = [_material(store, event) for event in group]
-        stored.embed([text for material in materials for text in brief_sentences(material)])
-        for material in materials:
-            brief = build_brief(material, stored, options)
-            store.save_brief(material.event.id, "event", brief_to_dict(brief))
+        for brief in build_briefs([_material(store, event) for event in group], stored, options):
+            store.save_brief(brief.event_id, "event", brief_to_dict(brief))
     _brief_storylines(store)
 
 
@@ -364,7 +360,7 @@ def process_new(
     report = report or DigestReport()
     embed_and_analyse(store, embedder_for(options), options)
     changed = cluster_new(store, options)
-    brief_events(store, sentence_embedder_for(options), changed, options)
+    brief_events(store, embedder_for(options), changed, options)
     report.events_changed = len(changed)
     report.counts = store.counts()
     return report

@@ -16,16 +16,7 @@ import numpy as np
 from storyline.analyse import is_statement
 from storyline.analyse.perspectives import find_perspectives
 from storyline.brief.quotes import key_quotes
-from storyline.brief.summary import (
-    SentencePool,
-    build_pool,
-    cite_summary,
-    embedded_texts,
-    highlights,
-    only_in,
-    pool_items,
-    summarise,
-)
+from storyline.brief.summary import SentencePool, build_pools, cite_summary, highlights, only_in, summarise
 from storyline.brief.timeline import build_timeline
 from storyline.embed import Embedder
 from storyline.options import DEFAULT_OPTIONS, Options
@@ -51,15 +42,22 @@ class EventMaterial:
     quotes: dict[str, tuple[Quote, ...]]
 
 
-def brief_sentences(material: EventMaterial) -> list[str]:
-    """The texts `build_brief` embeds for the event: embedding them first, together with other events',
-    fills the model's batches."""
-    return embedded_texts(pool_items(material.articles, material.quotes))
-
-
 def build_brief(material: EventMaterial, embedder: Embedder, options: Options = DEFAULT_OPTIONS) -> Brief:
+    return build_briefs([material], embedder, options)[0]
+
+
+def build_briefs(
+    materials: list[EventMaterial], embedder: Embedder, options: Options = DEFAULT_OPTIONS
+) -> list[Brief]:
+    """The briefs of several events, whose sentences are embedded together, in full batches."""
+    pools = build_pools([(material.articles, material.quotes) for material in materials], embedder)
+    return [
+        _brief_from_pool(material, pool, options) for material, pool in zip(materials, pools, strict=True)
+    ]
+
+
+def _brief_from_pool(material: EventMaterial, pool: SentencePool, options: Options) -> Brief:
     articles = material.articles
-    pool = build_pool(articles, material.quotes, embedder)
     chosen = summarise(pool, articles, options.summary_sentences)
     return Brief(
         event_id=material.event.id,

@@ -98,10 +98,28 @@ class SentencePool:
 def build_pool(
     articles: tuple[Article, ...], quotes: dict[str, tuple[Quote, ...]], embedder: Embedder
 ) -> SentencePool:
-    items = pool_items(articles, quotes)
+    return build_pools([(articles, quotes)], embedder)[0]
+
+
+def build_pools(
+    events: list[tuple[tuple[Article, ...], dict[str, tuple[Quote, ...]]]], embedder: Embedder
+) -> list[SentencePool]:
+    """The pools of several events (their articles and quotes), their sentences embedded in one call:
+    the model's batches fill up, where one event's sentences spread over a few padded lengths."""
+    items = [pool_items(articles, quotes) for articles, quotes in events]
+    # The source's own words are embedded, so two outlets quoting one statement are seen to agree.
+    texts = [item.sentence.text for found in items for item in found]
+    vectors = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
+    pools, start = [], 0
+    for found in items:
+        pools.append(pool_of(found, vectors[start : start + len(found)]))
+        start += len(found)
+    return pools
+
+
+def pool_of(items: list[Printable], vectors: np.ndarray) -> SentencePool:
     if not items:
         return SentencePool([], np.zeros((0, 1), np.float32), np.zeros(0))
-    vectors = embedder.embed(embedded_texts(items))
     concepts = [concepts_of(item.sentence.text) for item in items]
     worth = concept_worth(concepts, [item.sentence.article_id for item in items])
     return SentencePool(items, vectors, centrality(items, vectors), concepts, worth)
@@ -110,12 +128,6 @@ def build_pool(
 def pool_items(articles: tuple[Article, ...], quotes: dict[str, tuple[Quote, ...]]) -> list[Printable]:
     """The printable sentences of all the articles, in their order."""
     return [item for article in articles for item in printable_sentences(article, quotes.get(article.id, ()))]
-
-
-def embedded_texts(items: list[Printable]) -> list[str]:
-    """What is embedded of each sentence: the source's own words, so that two outlets quoting one
-    statement are seen to agree."""
-    return [item.sentence.text for item in items]
 
 
 def printable_sentences(article: Article, quotes: tuple[Quote, ...]) -> list[Printable]:
