@@ -9,9 +9,13 @@ from dataclasses import dataclass
 # a digit or an opening quote — except after common abbreviations and initials.
 BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Rep|Sen|Gov|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Pres|Gen|Col|Lt|Capt|Cmdr|Adm|Maj|Sgt|Rep|Reps|Sen|Sens|Gov|Rev|Hon|"
+    r"Atty|Supt|Insp|Det|St|Mt|Ft|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
+# "at 5:45 a.m. ET while …": a clock time's full stop before its time zone ends no sentence.
+CLOCK_TIME = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+TIME_ZONE = re.compile(r"(?:[ECMPAH][SD]?T|GMT|UTC|BST|CES?T)\b")
 LABEL = re.compile(r"^(?:Question|Answer|Q|A)\s*:\s*")
 # Openings that lean on an earlier sentence: out of their article they read as dangling (a pronoun
 # with no antecedent, a connective answering nothing, a quotation whose speaker comes later).
@@ -93,12 +97,22 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.start()].strip()
-        if ABBREVIATION.search(candidate) or inside_quotation(paragraph[start : match.end()]):
+        if ends_no_sentence(candidate, paragraph, match.end()) or inside_quotation(
+            paragraph[start : match.end()]
+        ):
             continue
         pieces.append(paragraph[start : match.end()].strip())
         start = match.end()
     pieces.append(paragraph[start:].strip())
     return [piece for piece in pieces if piece]
+
+
+def ends_no_sentence(before: str, paragraph: str, next_start: int) -> bool:
+    """Whether the full stop ending `before` is an abbreviation's, an initial's, or a clock time's
+    before its zone (the paragraph goes on at `next_start`), though a capital follows."""
+    if ABBREVIATION.search(before):
+        return True
+    return CLOCK_TIME.search(before) is not None and TIME_ZONE.match(paragraph, next_start) is not None
 
 
 def inside_quotation(text: str) -> bool:

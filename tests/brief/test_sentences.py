@@ -69,3 +69,20 @@ def test_a_connective_or_pronoun_opening_needs_context():
 
     assert needs_context("However, the talks resumed.") and needs_context("They left.")
     assert not needs_context("Thousands left the city.")
+
+
+def test_keeps_titles_before_a_name_whole():
+    text = "In an interview, Pres. Varga said the port would reopen. Capt. Olsen and Rev. Mbeki agreed."
+    assert split_sentences(text) == [
+        "In an interview, Pres. Varga said the port would reopen.",
+        "Capt. Olsen and Rev. Mbeki agreed.",
+    ]
+
+
+def test_a_clock_time_before_its_zone_ends_no_sentence_but_before_a_new_sentence_does():
+    text = "The officer was shot at 5:45 a.m. ET while on patrol. The road opened at 9 a.m. Traffic resumed."
+    assert split_sentences(text) == [
+        "The officer was shot at 5:45 a.m. ET while on patrol.",
+        "The road opened at 9 a.m.",
+        "Traffic resumed.",
+    ]
